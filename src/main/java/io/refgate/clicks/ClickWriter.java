@@ -1,0 +1,141 @@
+package io.refgate.clicks;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.refgate.config.RefgateConfig;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the click buffer into the sink: every clicks.flush_interval_ms, and at once again while a
+ * full batch is waiting, with up to clicks.writer_connections batches in flight. A failed batch is
+ * kept and retried first (one at a time while the sink is failing); meanwhile new clicks wait in
+ * the bounded buffer. Runs on one context, so its own state needs no locks; the counters it
+ * publishes are read by metric scrapes from other threads.
+ */
+public final class ClickWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(ClickWriter.class);
+  private static final long POLL_MS = 5;
+
+  private final Vertx vertx;
+  private final ClickBuffer buffer;
+  private final ClickSink sink;
+  private final RefgateConfig.Clicks config;
+  private final Deque<List<Click>> retries = new ArrayDeque<>();
+  private final AtomicLong held = new AtomicLong();
+  private final AtomicLong written = new AtomicLong();
+  private final Counter writtenCounter;
+  private int inFlight;
+  private boolean failing;
+  private long timerId = -1;
+  private Context context;
+
+  public ClickWriter(Vertx vertx, ClickBuffer buffer, ClickSink sink, RefgateConfig.Clicks config, MeterRegistry registry) {
+    this.vertx = vertx;
+    this.buffer = buffer;
+    this.sink = sink;
+    this.config = config;
+    this.writtenCounter = Counter.builder("refgate.clicks.written").description("Clicks stored by the batch writer")
+        .register(registry);
+    Gauge.builder("refgate.clicks.pending", this, ClickWriter::pending)
+        .description("Clicks answered but not yet stored").register(registry);
+  }
+
+  /** Starts the periodic drain; call on the context the writer is to run on. */
+  public void start() {
+    context = vertx.getOrCreateContext();
+    timerId = vertx.setPeriodic(config.flushIntervalMs(), id -> pump());
+  }
+
+  public long pending() {
+    return buffer.size() + held.get();
+  }
+
+  /**
+   * Completes once every click that was pending when it was called is stored (or after
+   * {@code timeoutMs}, failing). Attribution uses it for a click answered moments ago.
+   */
+  public Future<Void> flush(long timeoutMs) {
+    long target = written.get() + pending();
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      pump();
+      awaitWritten(target, System.currentTimeMillis() + timeoutMs, done);
+    });
+    return done.future();
+  }
+
+  /** Stops the timer and stores everything buffered, for at most clicks.drain_timeout_ms. */
+  public Future<Void> drain() {
+    vertx.cancelTimer(timerId);
+    Promise<Void> done = Promise.promise();
+    long deadline = System.currentTimeMillis() + config.drainTimeoutMs();
+    context.runOnContext(v -> {
+      pump();
+      awaitWritten(Long.MAX_VALUE, deadline, done);
+    });
+    return done.future().onFailure(e -> LOG.error("{} clicks could not be stored before shutdown: {}", pending(), e.getMessage()));
+  }
+
+  private void awaitWritten(long target, long deadline, Promise<Void> done) {
+    if (written.get() >= target || pending() == 0) {
+      done.complete();
+    } else if (System.currentTimeMillis() > deadline) {
+      done.fail("clicks still pending: " + pending());
+    } else {
+      vertx.setTimer(POLL_MS, id -> {
+        pump();
+        awaitWritten(target, deadline, done);
+      });
+    }
+  }
+
+  private void pump() {
+    int limit = failing ? 1 : config.writerConnections();
+    while (inFlight < limit) {
+      List<Click> batch = retries.pollFirst();
+      if (batch == null) {
+        batch = buffer.drain(config.batchSize());
+        if (batch.isEmpty()) {
+          return;
+        }
+        held.addAndGet(batch.size());
+      }
+      send(batch);
+    }
+  }
+
+  private void send(List<Click> batch) {
+    inFlight++;
+    sink.write(batch).onComplete(ar -> {
+      inFlight--;
+      if (ar.succeeded()) {
+        held.addAndGet(-batch.size());
+        written.addAndGet(batch.size());
+        writtenCounter.increment(batch.size());
+        if (failing) {
+          LOG.info("click writer recovered; {} clicks pending", pending());
+          failing = false;
+        }
+        if (!retries.isEmpty() || buffer.size() >= config.batchSize()) {
+          pump();
+        }
+      } else {
+        retries.addLast(batch);
+        if (!failing) {
+          LOG.warn("click batch not stored, will retry: {}", ar.cause().getMessage());
+          failing = true;
+        }
+      }
+    });
+  }
+}
