@@ -23,6 +23,7 @@ import io.refgate.store.SchemaMigrator;
 import io.refgate.tenants.TenantService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetClientOptions;
@@ -83,16 +84,17 @@ public final class Refgate {
         .with(new PoolOptions().setMaxSize(config.pg().poolSize()).setName("api")
             .setConnectionTimeout(config.pg().connectTimeoutMs()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
         .with(target.netOptions())
-        .connectingTo(target.options()).using(vertx).build();
+        .connectingTo(new PgConnectOptions(target.options()).setMetricsName("api")).using(vertx).build();
     SqlClient writerClient = PgBuilder.client()
         .with(new PoolOptions().setMaxSize(config.clicks().writerConnections()).setName("clicks"))
         .with(target.netOptions())
-        .connectingTo(new PgConnectOptions(target.options()).setPipeliningLimit(16)).using(vertx).build();
+        .connectingTo(new PgConnectOptions(target.options()).setPipeliningLimit(16).setMetricsName("clicks")).using(vertx).build();
     Redis redis = Redis.createClient(vertx, new RedisOptions()
         .setConnectionString(config.redis().url().toString())
         .setMaxPoolSize(config.redis().poolSize())
         .setMaxPoolWaiting(10_000)
         .setPoolName("cache")
+        .setMetricsName("cache")
         .setNetClientOptions(new NetClientOptions().setConnectTimeout(Math.max(250, config.redis().timeoutMs() * 4))));
 
     CodeCache<LinkTarget> codes = new CodeCache<>(vertx, pool, new GuardedRedis(vertx, redis, config.redis()), config,
@@ -170,10 +172,14 @@ public final class Refgate {
 
   /** Graceful shutdown: stop answering, store every buffered click, then close the clients and Vert.x. */
   public Future<Void> stop() {
-    return vertx.undeploy(httpDeployment)
+    // Vert.x completes close() on a thread of its own once its event loops are gone, so the caller's
+    // future must not be bound to one of those loops.
+    Promise<Void> stopped = Promise.promise();
+    vertx.undeploy(httpDeployment)
         .eventually(() -> vertx.undeploy(writerDeployment))
         .eventually(() -> pool.close())
         .eventually(redis::close)
-        .transform(ar -> vertx.close());
+        .onComplete(ar -> vertx.close().onComplete(stopped));
+    return stopped.future();
   }
 }

@@ -44,6 +44,16 @@ public final class IpAnonymizer {
         return false;
       }
     }
-    return v6 || dots == 3;
+    return v6 || (dots == 3 && hasByteSizedParts(text));
+  }
+
+  /** "1.2.3.999" or "1..2.3" are no IPv4 literal either: getByName would look them up as names. */
+  private static boolean hasByteSizedParts(String dottedDigits) {
+    for (String part : dottedDigits.split("\\.", -1)) {
+      if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -40,6 +40,6 @@ public final class Metrics {
         .setEnabled(true)
         // socket-level client meters would repeat the pool meters, once per client, under one name
         .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
-        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME));
+        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME, Label.NAMESPACE));
   }
 }

@@ -1,0 +1,154 @@
+package io.refgate.testing;
+
+import io.refgate.app.Refgate;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Speaks HTTP to a running gateway, as a customer backend or a browser would. */
+public final class Api {
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private final String base;
+  private final String managementBase;
+
+  public Api(Refgate app) {
+    this.base = "http://127.0.0.1:" + app.httpPort();
+    this.managementBase = "http://127.0.0.1:" + app.managementPort();
+  }
+
+  public record Reply(int status, HttpHeaders headers, String body) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    public JsonArray items() {
+      return json().getJsonArray("items");
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    public List<String> cookies() {
+      return headers.allValues("Set-Cookie");
+    }
+
+    public String contentType() {
+      return header("Content-Type");
+    }
+  }
+
+  /** A tenant made through the admin API, with its first API key. */
+  public record Tenant(UUID id, String apiKey) {
+  }
+
+  public Reply send(String method, String path, String token, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+        .timeout(Duration.ofSeconds(20))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Reply get(String path, String token) {
+    return send("GET", path, token, null, Map.of());
+  }
+
+  public Reply post(String path, String token, JsonObject body) {
+    return send("POST", path, token, body.encode(), Map.of());
+  }
+
+  public Reply postRaw(String path, String token, String body) {
+    return send("POST", path, token, body, Map.of());
+  }
+
+  public Reply patch(String path, String token, JsonObject body) {
+    return send("PATCH", path, token, body.encode(), Map.of());
+  }
+
+  public Reply delete(String path, String token) {
+    return send("DELETE", path, token, null, Map.of());
+  }
+
+  /** A referral link followed by a browser (or by whatever the User-Agent says). */
+  public Reply click(String code, String userAgent) {
+    return click(code, userAgent, Map.of());
+  }
+
+  public Reply click(String code, String userAgent, Map<String, String> headers) {
+    Map<String, String> all = new java.util.HashMap<>(headers);
+    if (userAgent != null) {
+      all.put("User-Agent", userAgent);
+    }
+    return send("GET", "/r/" + code, null, null, all);
+  }
+
+  public Reply management(String path) {
+    return send("GET", managementBase + path, null, null, Map.of());
+  }
+
+  public Tenant tenant(JsonObject settings) {
+    Reply reply = post("/admin/v1/tenants", TestEnvironment.ADMIN_TOKEN, settings);
+    if (reply.status() != 201) {
+      throw new IllegalStateException("tenant not created: " + reply.status() + " " + reply.body());
+    }
+    return new Tenant(UUID.fromString(reply.json().getString("id")), reply.json().getString("api_key"));
+  }
+
+  /** A tenant allowing acme.example and its subdomains. */
+  public Tenant tenant() {
+    return tenant(new JsonObject().put("name", "Acme " + UUID.randomUUID())
+        .put("allowed_hosts", new JsonArray().add("acme.example").add("*.acme.example")));
+  }
+
+  public JsonObject campaign(Tenant tenant, JsonObject overrides) {
+    JsonObject body = new JsonObject()
+        .put("name", "Campaign " + UUID.randomUUID())
+        .put("destination_url", "https://acme.example/signup")
+        .put("referrer_reward", new JsonObject().put("type", "percent").put("percent", 20).put("trigger", "every_payment"))
+        .mergeIn(overrides);
+    Reply reply = post("/v1/campaigns", tenant.apiKey(), body);
+    if (reply.status() != 201) {
+      throw new IllegalStateException("campaign not created: " + reply.status() + " " + reply.body());
+    }
+    return reply.json();
+  }
+
+  /** Enrols a referrer and answers its code. */
+  public String referrer(Tenant tenant, String userId) {
+    Reply reply = post("/v1/referrers", tenant.apiKey(), new JsonObject().put("user_id", userId));
+    if (reply.status() != 201 && reply.status() != 200) {
+      throw new IllegalStateException("referrer not enrolled: " + reply.status() + " " + reply.body());
+    }
+    return reply.json().getString("code");
+  }
+}
