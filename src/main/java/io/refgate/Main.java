@@ -47,6 +47,7 @@ public final class Main {
 
   private static void run(RefgateConfig config, boolean demo) {
     Logger log = LoggerFactory.getLogger(Main.class);
+    ConfigLoader.unknownVariables(System.getenv()).forEach(name -> log.warn("{} names no setting and is ignored", name));
     long started = System.nanoTime();
     Refgate app = null;
     try {

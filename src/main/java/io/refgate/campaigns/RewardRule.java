@@ -37,6 +37,10 @@ public record RewardRule(
   /** Reads and validates a rule; errors carry the field's path (e.g. referrer_reward.percent). */
   public static RewardRule parse(Input in, Trigger defaultTrigger) {
     Type type = enumOf(Type.class, in.required("type", in.oneOf("type", names(Type.values()))));
+    if (type == null) {
+      // the other fields' rules depend on the type; judging them now would only mislead
+      return null;
+    }
     Trigger trigger = in.has("trigger") ? enumOf(Trigger.class, in.required("trigger", in.oneOf("trigger", names(Trigger.values()))))
         : defaultTrigger;
     if (trigger == null && !in.has("trigger")) {
@@ -73,7 +77,7 @@ public record RewardRule(
       notAllowed(in, "currency", "is the payment's currency for type percent");
       return notAllowed(in, "amount_minor", "is only used with types flat and credit");
     }
-    return type == null ? null : in.required("amount_minor", in.integer("amount_minor", 1, MAX_AMOUNT_MINOR));
+    return in.required("amount_minor", in.integer("amount_minor", 1, MAX_AMOUNT_MINOR));
   }
 
   private static String currency(Input in) {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the settings: the bundled refgate.yaml (which documents every key and its default), then an
@@ -43,6 +45,13 @@ public final class ConfigLoader {
   /** Every key, in the order refgate.yaml documents them. */
   public static List<String> keys() {
     return List.copyOf(defaults().keySet());
+  }
+
+  /** REFGATE_* variables that name no setting (a typo would otherwise go unnoticed). */
+  public static List<String> unknownVariables(Map<String, String> env) {
+    Set<String> known = keys().stream().map(ConfigLoader::envName).collect(Collectors.toSet());
+    return env.keySet().stream().filter(name -> name.startsWith("REFGATE_") && !name.startsWith("REFGATE_TEST_"))
+        .filter(name -> !known.contains(name)).sorted().toList();
   }
 
   public static String envName(String key) {

@@ -14,6 +14,7 @@ public final class ClientAddress {
       return socketAddress;
     }
     String[] hops = forwardedFor.split(",");
-    return hops[Math.max(0, hops.length - trustedHops)].trim();
+    String hop = hops[Math.max(0, hops.length - trustedHops)].trim();
+    return hop.isEmpty() ? socketAddress : hop;
   }
 }

@@ -33,9 +33,16 @@ public final class AllowedHosts {
     return true;
   }
 
-  /** An entry of allowed_hosts: a lower-case host name, optionally behind "*.". */
+  /**
+   * An entry of allowed_hosts: a lower-case host name, optionally behind "*." — but a wildcard needs
+   * a registered domain under it ("*.com" would allow the whole top-level domain).
+   */
   public static boolean isPattern(String entry) {
-    return isHostName(entry.startsWith("*.") ? entry.substring(2) : entry);
+    if (entry.startsWith("*.")) {
+      String base = entry.substring(2);
+      return isHostName(base) && base.indexOf('.') > 0;
+    }
+    return isHostName(entry);
   }
 
   public static boolean permits(List<String> allowed, String host) {

@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -18,20 +19,20 @@ class ClickIdsTest {
   private static final String URL_SAFE = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-._~";
 
   @Property
-  @DisplayName("a click id decodes back to the id it was encoded from")
+  @Label("a click id decodes back to the id it was encoded from")
   void encodeDecodeRoundTrip(@ForAll("millis") long millis) {
     UUID id = ClickIds.next(millis);
     assertThat(ClickIds.decode(ClickIds.encode(id))).isEqualTo(id);
   }
 
   @Property
-  @DisplayName("the time inside a click id is the time it was issued at")
+  @Label("the time inside a click id is the time it was issued at")
   void epochMillisRoundTrip(@ForAll("millis") long millis) {
     assertThat(ClickIds.epochMillis(ClickIds.next(millis))).isEqualTo(millis);
   }
 
   @Property
-  @DisplayName("click ids sort as text in the order they were issued")
+  @Label("click ids sort as text in the order they were issued")
   void textOrderIsTimeOrder(@ForAll("millis") long a, @ForAll("millis") long b) {
     Assume.that(a != b);
     int textOrder = Integer.signum(ClickIds.encode(ClickIds.next(a)).compareTo(ClickIds.encode(ClickIds.next(b))));
@@ -39,7 +40,7 @@ class ClickIdsTest {
   }
 
   @Property
-  @DisplayName("click ids are 22 URL-safe characters, well within the 40 the contract allows")
+  @Label("click ids are 22 URL-safe characters, well within the 40 the contract allows")
   void idsAreShortAndUrlSafe(@ForAll("millis") long millis) {
     String text = ClickIds.encode(ClickIds.next(millis));
     assertThat(text).hasSize(ClickIds.LENGTH).hasSizeLessThanOrEqualTo(40);
@@ -54,7 +55,7 @@ class ClickIdsTest {
   }
 
   @Property
-  @DisplayName("a text of the wrong length is not a click id")
+  @Label("a text of the wrong length is not a click id")
   void rejectsWrongLength(@ForAll("millis") long millis, @ForAll @IntRange(min = 1, max = 21) int cut) {
     String text = ClickIds.encode(ClickIds.next(millis));
     assertThat(ClickIds.decode(text.substring(cut))).isNull();
@@ -62,7 +63,7 @@ class ClickIdsTest {
   }
 
   @Property
-  @DisplayName("a text with a character outside the alphabet is not a click id")
+  @Label("a text with a character outside the alphabet is not a click id")
   void rejectsForeignCharacters(@ForAll("millis") long millis, @ForAll @IntRange(min = 0, max = 21) int position,
       @ForAll("foreign") char foreign) {
     char[] text = ClickIds.encode(ClickIds.next(millis)).toCharArray();
@@ -82,7 +83,7 @@ class ClickIdsTest {
   }
 
   @Property
-  @DisplayName("each click id has exactly one spelling: padding bits in the last character must be zero")
+  @Label("each click id has exactly one spelling: padding bits in the last character must be zero")
   void rejectsNonCanonicalLastCharacter(@ForAll("millis") long millis) {
     String text = ClickIds.encode(ClickIds.next(millis));
     char last = text.charAt(ClickIds.LENGTH - 1);

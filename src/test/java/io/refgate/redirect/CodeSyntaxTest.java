@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.DisplayName;
@@ -40,14 +41,14 @@ class CodeSyntaxTest {
   }
 
   @Property
-  @DisplayName("any string of 4 to 32 code characters is a valid code, at any offset")
+  @Label("any string of 4 to 32 code characters is a valid code, at any offset")
   void everyCodeAlphabetStringIsValid(@ForAll("codes") String code, @ForAll("prefixes") String prefix) {
     assertThat(CodeSyntax.isValid(code)).isTrue();
     assertThat(CodeSyntax.isValid(prefix + code, prefix.length())).isTrue();
   }
 
   @Property
-  @DisplayName("a single foreign character makes an otherwise valid code invalid")
+  @Label("a single foreign character makes an otherwise valid code invalid")
   void oneForeignCharacterSpoilsTheCode(@ForAll("codes") String code, @ForAll("foreign") char foreign) {
     String spoiled = code.substring(0, 2) + foreign + code.substring(2);
     assertThat(CodeSyntax.isValid(spoiled.substring(0, Math.min(spoiled.length(), CodeSyntax.MAX_LENGTH)))).isFalse();

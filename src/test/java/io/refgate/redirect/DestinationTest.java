@@ -3,6 +3,7 @@ package io.refgate.redirect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,7 @@ class DestinationTest {
   }
 
   @Property
-  @DisplayName("whatever the visitor sends, the Location holds only characters allowed in a URL")
+  @Label("whatever the visitor sends, the Location holds only characters allowed in a URL")
   void locationIsAlwaysUrlSafe(@ForAll String visitorQuery) {
     String location = location("https://acme.example/signup?plan=pro", visitorQuery);
     assertThat(location).startsWith("https://acme.example/signup?plan=pro&ref=spring26&click_id=" + CLICK);

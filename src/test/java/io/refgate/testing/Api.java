@@ -5,11 +5,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,12 @@ public final class Api {
   private final String managementBase;
 
   public Api(Refgate app) {
-    this.base = "http://127.0.0.1:" + app.httpPort();
-    this.managementBase = "http://127.0.0.1:" + app.managementPort();
+    this(app.httpPort(), app.managementPort());
+  }
+
+  public Api(int httpPort, int managementPort) {
+    this.base = "http://127.0.0.1:" + httpPort;
+    this.managementBase = "http://127.0.0.1:" + managementPort;
   }
 
   public record Reply(int status, HttpHeaders headers, String body) {
@@ -50,6 +56,11 @@ public final class Api {
 
     public String contentType() {
       return header("Content-Type");
+    }
+
+    /** The fields a 422 names. */
+    public List<String> errorFields() {
+      return json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
     }
   }
 
@@ -110,6 +121,23 @@ public final class Api {
       all.put("User-Agent", userAgent);
     }
     return send("GET", "/r/" + code, null, null, all);
+  }
+
+  /**
+   * A GET with no User-Agent at all, which java.net.http cannot send; answers the status line and
+   * the Set-Cookie headers.
+   */
+  public List<String> getWithoutUserAgent(String path) {
+    URI uri = URI.create(base);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      return response.lines().takeWhile(line -> !line.isEmpty())
+          .filter(line -> line.startsWith("HTTP/") || line.regionMatches(true, 0, "Set-Cookie:", 0, 11)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public Reply management(String path) {

@@ -1,0 +1,55 @@
+package io.refgate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refgate.testing.Api;
+import io.refgate.testing.Browsers;
+import io.refgate.testing.TestGateway;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Operations: health checks and metrics (CONTRACT §7)")
+class OperationsIT {
+  private final Api api = new Api(TestGateway.shared());
+
+  @Test
+  @DisplayName("liveness and readiness answer on both ports, with each dependency's state")
+  void health() {
+    for (Api.Reply live : new Api.Reply[] {api.get("/health/live", null), api.management("/health/live")}) {
+      assertThat(live.status()).isEqualTo(200);
+      assertThat(live.json().getString("status")).isEqualTo("UP");
+    }
+    for (Api.Reply ready : new Api.Reply[] {api.get("/health/ready", null), api.management("/health/ready")}) {
+      assertThat(ready.status()).isEqualTo(200);
+      assertThat(ready.json().getJsonObject("checks").getJsonObject("postgresql").getString("status")).isEqualTo("UP");
+      assertThat(ready.json().getJsonObject("checks").getJsonObject("redis").getString("status")).isEqualTo("UP");
+    }
+  }
+
+  @Test
+  @DisplayName("/metrics on the management port has every contract metric plus JVM, HTTP server and pool metrics")
+  void metrics() {
+    Api.Tenant tenant = api.tenant();
+    api.campaign(tenant, new JsonObject());
+    String code = api.referrer(tenant, "u_1");
+    api.click(code, Browsers.CHROME);
+    api.click(code, Browsers.CHROME);
+    TestGateway.shared().clickWriter().flush(5_000).await();
+
+    Api.Reply metrics = api.management("/metrics");
+
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.contentType()).startsWith("text/plain");
+    assertThat(metrics.body()).contains(
+        "refgate_redirects_total{outcome=\"redirected\"}", "refgate_redirects_total{outcome=\"not_found\"}",
+        "refgate_redirects_total{outcome=\"invalid\"}", "refgate_redirects_total{outcome=\"bot\"}",
+        "refgate_redirect_seconds_bucket{", "refgate_redirect_seconds_count",
+        "refgate_code_lookups_total{layer=\"local\",result=\"hit\"}", "refgate_code_lookups_total{layer=\"redis\",result=\"miss\"}",
+        "refgate_code_lookups_total{layer=\"db\",result=\"hit\"}",
+        "refgate_clicks_pending ", "refgate_clicks_written_total ", "refgate_clicks_dropped_total ",
+        "jvm_memory_used_bytes", "jvm_gc_pause_seconds", "process_cpu_usage",
+        "vertx_http_server_requests_total", "vertx_pool_", "vertx_sql_");
+    assertThat(api.get("/metrics", null).status()).as("metrics stay off the public port").isEqualTo(404);
+  }
+}
