@@ -1,0 +1,132 @@
+package io.refgate.clicks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.refgate.config.RefgateConfig;
+import io.refgate.redirect.ClickIds;
+import io.refgate.testing.Db;
+import io.refgate.testing.TestEnvironment;
+import io.refgate.testing.TestGateway;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The click pipeline: bounded buffer, batch writer, hourly counters")
+class ClickWriterIT {
+  private final Vertx vertx = Vertx.vertx();
+  private final SqlClient sql = PgBuilder.client().connectingTo(PgConnectOptions.fromUri(TestEnvironment.pgUrl())).using(vertx).build();
+  private final long linkId = System.nanoTime();
+  private final UUID tenant = UUID.randomUUID();
+  private final UUID campaign = UUID.randomUUID();
+
+  @BeforeAll
+  static void schema() {
+    TestGateway.shared();
+  }
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  private Click click(long epochMillis, boolean bot) {
+    return new Click(ClickIds.next(epochMillis), linkId, tenant, campaign, "192.0.2.55", "agent", "https://blog.example/post", bot);
+  }
+
+  @Test
+  @DisplayName("a batch becomes click rows and per-hour human and bot counts")
+  void writesRowsAndCounters() {
+    long hour = Instant.now().truncatedTo(ChronoUnit.HOURS).toEpochMilli();
+    List<Click> batch = List.of(click(hour + 1, false), click(hour + 2, false), click(hour + 3, true),
+        click(hour - 1, false));
+
+    new PgClickSink(sql).write(batch).await();
+
+    assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(4);
+    assertThat(Db.rows("SELECT human, bots FROM link_clicks_hourly WHERE link_id = ? ORDER BY hour", linkId))
+        .containsExactly(Map.of("human", 1L, "bots", 0L), Map.of("human", 2L, "bots", 1L));
+    assertThat(Db.one("SELECT ip_prefix FROM clicks WHERE link_id = ? LIMIT 1", linkId)).isEqualTo("192.0.2.0");
+    assertThat(Db.one("SELECT referer_host FROM clicks WHERE link_id = ? LIMIT 1", linkId)).isEqualTo("blog.example");
+  }
+
+  @Test
+  @DisplayName("a batch sent again (its first outcome unknown) is stored and counted once")
+  void retriesAreIdempotent() {
+    List<Click> batch = List.of(click(System.currentTimeMillis(), false), click(System.currentTimeMillis(), false));
+    PgClickSink sink = new PgClickSink(sql);
+
+    sink.write(batch).await();
+    sink.write(batch).await();
+
+    assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(2);
+    assertThat(Db.count("SELECT sum(human) FROM link_clicks_hourly WHERE link_id = ?", linkId)).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a full buffer drops and counts new clicks instead of blocking the event loop")
+  void boundedBuffer() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ClickBuffer buffer = new ClickBuffer(3, registry);
+
+    for (int i = 0; i < 5; i++) {
+      buffer.offer(click(System.currentTimeMillis(), false));
+    }
+
+    assertThat(buffer.size()).isEqualTo(3);
+    assertThat(registry.get("refgate.clicks.dropped").counter().count()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("drain stores everything buffered in several batches, and the pending gauge returns to zero")
+  void drains() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ClickBuffer buffer = new ClickBuffer(10_000, registry);
+    RefgateConfig.Clicks config = TestEnvironment.config(Map.of("clicks.batch_size", "100", "clicks.flush_interval_ms", "60000"))
+        .clicks();
+    ClickWriter writer = new ClickWriter(vertx, buffer, new PgClickSink(sql), config, registry);
+    Promise<Void> started = Promise.promise();
+    vertx.runOnContext(v -> {
+      writer.start();
+      started.complete();
+    });
+    started.future().await();
+    List<Click> clicks = new ArrayList<>();
+    for (int i = 0; i < 1_050; i++) {
+      clicks.add(click(System.currentTimeMillis(), i % 10 == 0));
+    }
+    clicks.forEach(buffer::offer);
+
+    writer.drain().await();
+
+    assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(1_050);
+    assertThat(registry.get("refgate.clicks.written").counter().count()).isEqualTo(1_050);
+    assertThat(registry.get("refgate.clicks.pending").gauge().value()).isZero();
+  }
+
+  @Test
+  @DisplayName("clicks in a month without a partition are kept, and moved into the partition once it is made")
+  void defaultPartition() {
+    long farFuture = Instant.now().plus(800, ChronoUnit.DAYS).toEpochMilli();
+
+    new PgClickSink(sql).write(List.of(click(farFuture, false))).await();
+    assertThat(Db.count("SELECT count(*) FROM clicks_default WHERE link_id = ?", linkId)).isEqualTo(1);
+
+    ClickPartitions.ensure(sql, 30).await();
+
+    assertThat(Db.count("SELECT count(*) FROM clicks_default WHERE link_id = ?", linkId)).isZero();
+    assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(1);
+  }
+}
