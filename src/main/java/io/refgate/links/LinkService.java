@@ -37,8 +37,11 @@ public final class LinkService {
     this.invalidator = invalidator;
   }
 
-  /** A referrer's enrolment: its campaign and active code; {@code created} for a new referrer. */
-  public record Enrollment(String userId, UUID campaignId, String code, boolean created) {
+  /**
+   * A referrer's enrolment: its campaign and active code; {@code created} for a new referrer,
+   * {@code issued} when this call made the code.
+   */
+  public record Enrollment(String userId, UUID campaignId, String code, boolean created, boolean issued) {
   }
 
   /**
@@ -50,7 +53,8 @@ public final class LinkService {
     return campaigns.active(tenantId)
         .compose(active -> enrollOnce(tenantId, referrer, active)
             .recover(e -> SqlStates.isUniqueViolation(e, REFERRER_UNIQUE) ? enrollOnce(tenantId, referrer, active) : Future.failedFuture(e)))
-        .compose(enrollment -> invalidator.code(enrollment.code()).map(enrollment));
+        .compose(enrollment -> enrollment.issued() ? invalidator.code(enrollment.code()).map(enrollment)
+            : Future.succeededFuture(enrollment));
   }
 
   private Future<Enrollment> enrollOnce(UUID tenantId, Referrer referrer, List<Campaign> active) {
@@ -60,11 +64,11 @@ public final class LinkService {
         Campaign campaign = select(active, referrer.attributesOrEmpty(), referrer.userId());
         return repository.insertReferrer(sql, tenantId, referrer, emailHash, campaign.id())
             .compose(id -> newCode(sql, tenantId, id, campaign.id(), null))
-            .map(code -> new Enrollment(referrer.userId(), campaign.id(), code, true));
+            .map(code -> new Enrollment(referrer.userId(), campaign.id(), code, true, true));
       }
       return repository.updateReferrer(sql, existing.id(), referrer, emailHash)
           .compose(attributes -> repository.activeLink(sql, existing.id()).compose(link -> link != null
-              ? Future.succeededFuture(new Enrollment(referrer.userId(), link.campaignId(), link.code(), false))
+              ? Future.succeededFuture(new Enrollment(referrer.userId(), link.campaignId(), link.code(), false, false))
               : reenroll(sql, tenantId, existing.id(), referrer.userId(), attributes, active)));
     }));
   }
@@ -75,7 +79,7 @@ public final class LinkService {
     Campaign campaign = select(active, attributes, userId);
     return repository.setReferrerCampaign(sql, referrerId, campaign.id())
         .compose(v -> newCode(sql, tenantId, referrerId, campaign.id(), null))
-        .map(code -> new Enrollment(userId, campaign.id(), code, false));
+        .map(code -> new Enrollment(userId, campaign.id(), code, false, true));
   }
 
   public Future<Enrollment> activeLink(UUID tenantId, String userId) {
@@ -85,7 +89,7 @@ public final class LinkService {
           if (link == null) {
             throw ApiException.notFound("no active link for user " + userId);
           }
-          return new Enrollment(userId, link.campaignId(), link.code(), false);
+          return new Enrollment(userId, link.campaignId(), link.code(), false, false);
         });
   }
 
