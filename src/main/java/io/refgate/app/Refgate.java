@@ -1,23 +1,11 @@
 package io.refgate.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.refgate.cache.CodeCache;
-import io.refgate.cache.GuardedRedis;
-import io.refgate.cache.LinkInvalidator;
-import io.refgate.cache.LookupMetrics;
 import io.refgate.campaigns.CampaignService;
-import io.refgate.clicks.ClickBuffer;
 import io.refgate.clicks.ClickWriter;
-import io.refgate.clicks.PgClickSink;
 import io.refgate.config.RefgateConfig;
-import io.refgate.health.HealthChecks;
-import io.refgate.http.HttpDate;
 import io.refgate.links.LinkService;
 import io.refgate.metrics.Metrics;
-import io.refgate.redirect.BotDetector;
-import io.refgate.redirect.LinkTarget;
-import io.refgate.redirect.RedirectHandler;
-import io.refgate.redirect.RedirectMetrics;
 import io.refgate.store.PgTarget;
 import io.refgate.store.SchemaMigrator;
 import io.refgate.tenants.TenantService;
@@ -26,20 +14,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
-import io.vertx.sqlclient.SqlClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The running gateway: migrates the schema, builds the shared services, deploys the verticles, and
@@ -80,41 +60,12 @@ public final class Refgate {
   }
 
   private static Future<Refgate> deploy(Vertx vertx, PrometheusMeterRegistry registry, RefgateConfig config, PgTarget target) {
-    Pool pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.pg().poolSize()).setName("api")
-            .setConnectionTimeout(config.pg().connectTimeoutMs()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-        .with(target.netOptions())
-        .connectingTo(new PgConnectOptions(target.options()).setMetricsName("api")).using(vertx).build();
-    SqlClient writerClient = PgBuilder.client()
-        .with(new PoolOptions().setMaxSize(config.clicks().writerConnections()).setName("clicks"))
-        .with(target.netOptions())
-        .connectingTo(new PgConnectOptions(target.options()).setPipeliningLimit(16).setMetricsName("clicks")).using(vertx).build();
-    Redis redis = Redis.createClient(vertx, new RedisOptions()
-        .setConnectionString(config.redis().url().toString())
-        .setMaxPoolSize(config.redis().poolSize())
-        .setMaxPoolWaiting(10_000)
-        .setPoolName("cache")
-        .setMetricsName("cache")
-        .setNetClientOptions(new NetClientOptions().setConnectTimeout(Math.max(250, config.redis().timeoutMs() * 4))));
-
-    CodeCache<LinkTarget> codes = new CodeCache<>(vertx, pool, new GuardedRedis(vertx, redis, config.redis()), config,
-        link -> LinkTarget.compile(link, config.cookie().secure()), new LookupMetrics(registry));
-    LinkInvalidator invalidator = new LinkInvalidator(pool, codes);
-    TenantService tenants = new TenantService(pool, invalidator, Duration.ofMillis(config.cache().localTtlMs()));
-    CampaignService campaigns = new CampaignService(pool, tenants, invalidator);
-    LinkService links = new LinkService(pool, tenants, campaigns, invalidator);
-    ClickBuffer buffer = new ClickBuffer(config.clicks().bufferCapacity(), registry);
-    ClickWriter writer = new ClickWriter(vertx, buffer, new PgClickSink(writerClient), config.clicks(), registry);
-    BotDetector bots = config.bots().file() == null ? BotDetector.bundled() : BotDetector.fromFile(config.bots().file());
-    RedirectHandler redirects = new RedirectHandler(codes, buffer, bots, new RedirectMetrics(registry),
-        config.redirect().fallbackUrl(), config.http().trustProxyHops());
-    Services services = new Services(config, registry, tenants, campaigns, links, redirects, writer,
-        new HealthChecks(pool, redis), new HttpDate(vertx));
-
+    Wiring.Clients clients = Wiring.clients(vertx, config, target);
+    Services services = Wiring.services(vertx, registry, config, clients);
     int port = config.http().port() == 0 ? freePort() : config.http().port();
     int instances = config.http().instances() == 0 ? Runtime.getRuntime().availableProcessors() : config.http().instances();
-    Refgate app = new Refgate(vertx, services, pool, redis, port);
-    return vertx.deployVerticle(new ClickWriterVerticle(writer, writerClient, config.clicks()))
+    Refgate app = new Refgate(vertx, services, clients.pool(), clients.redis(), port);
+    return vertx.deployVerticle(new ClickWriterVerticle(services.clickWriter(), clients.clicks(), config.clicks()))
         .compose(id -> {
           app.writerDeployment = id;
           return vertx.deployVerticle(() -> new HttpVerticle(services, port), new DeploymentOptions().setInstances(instances))
@@ -122,6 +73,9 @@ public final class Refgate {
         })
         .compose(id -> {
           app.httpDeployment = id;
+          return vertx.deployVerticle(new RewardApprovalVerticle(services.rewards(), config.rewards().approvalIntervalMs()));
+        })
+        .compose(id -> {
           app.management = new ManagementVerticle(services);
           return vertx.deployVerticle(app.management)
               .recover(e -> Future.failedFuture(new CannotListen("metrics and health", config.management().host(),

@@ -48,7 +48,7 @@ public record RewardRule(
     }
     BigDecimal percent = percent(in, type);
     Long amount = amountFields(in, type);
-    String currency = type == Type.PERCENT ? null : currency(in);
+    String currency = type == Type.PERCENT ? null : in.required("currency", in.currency("currency"));
     String milestone = trigger == Trigger.MILESTONE ? in.required("milestone", in.string("milestone", 1, 100))
         : notAllowed(in, "milestone", "is only used with trigger milestone");
     Integer maxPayments = trigger == Trigger.EVERY_PAYMENT ? in.smallInteger("max_payments", 1, 1000)
@@ -78,12 +78,6 @@ public record RewardRule(
       return notAllowed(in, "amount_minor", "is only used with types flat and credit");
     }
     return in.required("amount_minor", in.integer("amount_minor", 1, MAX_AMOUNT_MINOR));
-  }
-
-  private static String currency(Input in) {
-    String currency = in.required("currency", in.string("currency", 3, 3));
-    return currency == null || currency.chars().allMatch(c -> c >= 'A' && c <= 'Z') ? currency
-        : in.fail("currency", "must be an ISO 4217 code of three upper-case letters");
   }
 
   private static <T> T notAllowed(Input in, String field, String message) {

@@ -17,6 +17,7 @@ public record RefgateConfig(
     Redirect redirect,
     Cache cache,
     Clicks clicks,
+    Rewards rewards,
     Bots bots) {
 
   private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
@@ -53,6 +54,9 @@ public record RefgateConfig(
       int partitionMonthsAhead) {
   }
 
+  public record Rewards(int approvalIntervalMs) {
+  }
+
   /** {@code file} is null when the bundled crawler list is used. */
   public record Bots(Path file) {
   }
@@ -83,6 +87,7 @@ public record RefgateConfig(
         new Clicks(s.integer("clicks.buffer_capacity", 1, 50_000_000), s.integer("clicks.batch_size", 1, 50_000),
             s.integer("clicks.flush_interval_ms", 1, 60_000), s.integer("clicks.writer_connections", 1, 32),
             s.integer("clicks.drain_timeout_ms", 0, 3_600_000), s.integer("clicks.partition_months_ahead", 1, 120)),
+        new Rewards(s.integer("rewards.approval_interval_ms", 10, 86_400_000)),
         new Bots(existingFile(s, "bots.file")));
   }
 

@@ -58,6 +58,18 @@ public final class Input {
     return required(field, string(field, minLength, maxLength));
   }
 
+  public String email(String field) {
+    String email = string(field, 3, 320);
+    return email == null || email.indexOf('@') > 0 ? email : fail(field, "must be an email address");
+  }
+
+  /** An ISO 4217 code: three upper-case letters. */
+  public String currency(String field) {
+    String currency = string(field, 3, 3);
+    return currency == null || currency.chars().allMatch(c -> c >= 'A' && c <= 'Z') ? currency
+        : fail(field, "must be an ISO 4217 code of three upper-case letters, such as EUR");
+  }
+
   public String oneOf(String field, Collection<String> allowed) {
     String value = string(field, 1, 100);
     if (value != null && !allowed.contains(value)) {

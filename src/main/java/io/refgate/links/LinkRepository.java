@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +71,11 @@ public final class LinkRepository {
     return sql.preparedQuery(LinkSql.UPDATE_LINK)
         .execute(Tuple.of(code, tenantId, change.active(), change.setsDestination(), change.destinationUrl()))
         .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<Void> insertActivity(SqlClient tx, UUID tenantId, long referrerId, String type, Instant occurredAt) {
+    return tx.preparedQuery(LinkSql.INSERT_ACTIVITY).execute(Tuple.of(tenantId, referrerId, type, occurredAt.atOffset(ZoneOffset.UTC)))
+        .mapEmpty();
   }
 
   private static Link link(Row row) {

@@ -50,6 +50,9 @@ final class LinkSql {
              updated_at = now()
        WHERE code = $1 AND tenant_id = $2""";
 
+  static final String INSERT_ACTIVITY = """
+      INSERT INTO referrer_activity (tenant_id, referrer_id, type, occurred_at) VALUES ($1, $2, $3, $4)""";
+
   private LinkSql() {
   }
 }

@@ -19,16 +19,11 @@ public final class ReferrerRequest {
     Input in = Input.of(body);
     String userId = in.requiredString("user_id", 1, 255);
     String organizationId = in.string("organization_id", 1, 255);
-    String email = email(in);
+    String email = in.email("email");
     Map<String, String> attributes = attributes(in);
     Boolean partner = in.bool("partner");
     in.check();
     return new Referrer(userId, organizationId, email, attributes, partner);
-  }
-
-  static String email(Input in) {
-    String email = in.string("email", 3, 320);
-    return email == null || email.indexOf('@') > 0 ? email : in.fail("email", "must be an email address");
   }
 
   private static Map<String, String> attributes(Input in) {

@@ -35,6 +35,7 @@ class ConfigLoaderTest {
     assertThat(config.redirect()).isEqualTo(new RefgateConfig.Redirect(null));
     assertThat(config.cache()).isEqualTo(new RefgateConfig.Cache(1000, 100_000, 300, 60, 1000));
     assertThat(config.clicks()).isEqualTo(new RefgateConfig.Clicks(200_000, 2000, 100, 2, 15_000, 3));
+    assertThat(config.rewards()).isEqualTo(new RefgateConfig.Rewards(60000));
     assertThat(config.bots()).isEqualTo(new RefgateConfig.Bots(null));
   }
 
@@ -47,7 +48,7 @@ class ConfigLoaderTest {
         "cookie.secure", "redirect.fallback_url", "cache.local_ttl_ms", "cache.local_max_entries", "cache.redis_ttl_s",
         "cache.redis_negative_ttl_s", "cache.invalidation_delay_ms", "clicks.buffer_capacity", "clicks.batch_size",
         "clicks.flush_interval_ms", "clicks.writer_connections", "clicks.drain_timeout_ms", "clicks.partition_months_ahead",
-        "bots.file");
+        "rewards.approval_interval_ms", "bots.file");
   }
 
   @Test

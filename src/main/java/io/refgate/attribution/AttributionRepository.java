@@ -1,0 +1,76 @@
+package io.refgate.attribution;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Referees, and the referral links that signup evidence points to. */
+public final class AttributionRepository {
+
+  public Future<AttributionRules.Referral> referralByClick(SqlClient sql, UUID tenantId, UUID clickId, Instant clickedAt) {
+    return sql.preparedQuery(AttributionSql.REFERRAL_BY_CLICK).execute(Tuple.of(clickId, clickedAt.atOffset(ZoneOffset.UTC), tenantId))
+        .map(AttributionRepository::referral);
+  }
+
+  public Future<AttributionRules.Referral> referralByCode(SqlClient sql, UUID tenantId, String code) {
+    return sql.preparedQuery(AttributionSql.REFERRAL_BY_CODE).execute(Tuple.of(code, tenantId)).map(AttributionRepository::referral);
+  }
+
+  /** Whether this signup was recorded (a first signup, or an upgrade of an unattributed one). */
+  Future<Boolean> record(SqlClient tx, UUID tenantId, AttributionRules.NewUser user, AttributionRules.Decision decision, UUID clickId) {
+    AttributionRules.Referral referral = decision.referral();
+    return tx.preparedQuery(AttributionSql.RECORD_REFEREE).execute(Tuple.tuple()
+            .addUUID(tenantId).addString(user.userId()).addString(user.organizationId())
+            .addValue(user.emailHash() == null ? null : Buffer.buffer(user.emailHash()))
+            .addString(lower(decision.status())).addString(decision.reason() == null ? null : lower(decision.reason()))
+            .addValue(referral == null ? null : referral.referrerId()).addValue(referral == null ? null : referral.linkId())
+            .addUUID(referral == null ? null : referral.campaignId())
+            .addUUID(decision.status() == AttributionRules.Status.UNATTRIBUTED ? null : clickId)
+            .addOffsetDateTime(user.signedUpAt().atOffset(ZoneOffset.UTC)))
+        .map(rows -> rows.size() == 1);
+  }
+
+  public Future<Referee> referee(SqlClient sql, UUID tenantId, String userId) {
+    return sql.preparedQuery(AttributionSql.REFEREE_BY_USER).execute(Tuple.of(tenantId, userId)).map(AttributionRepository::referee);
+  }
+
+  /** The attributed referee a payment or milestone belongs to, locked for the transaction; null when none. */
+  public Future<Referee> converting(SqlClient tx, UUID tenantId, String userId, String organizationId) {
+    Future<Referee> byUser = userId == null ? Future.succeededFuture(null)
+        : tx.preparedQuery(AttributionSql.CONVERTING_BY_USER).execute(Tuple.of(tenantId, userId)).map(AttributionRepository::referee);
+    return byUser.compose(found -> found != null || organizationId == null ? Future.succeededFuture(found)
+        : tx.preparedQuery(AttributionSql.CONVERTING_BY_ORGANIZATION).execute(Tuple.of(tenantId, organizationId))
+            .map(AttributionRepository::referee));
+  }
+
+  private static AttributionRules.Referral referral(RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return null;
+    }
+    Row row = rows.iterator().next();
+    Buffer emailHash = row.getBuffer("referrer_email_hash");
+    return new AttributionRules.Referral(row.getLong("link_id"), row.getString("code"), row.getBoolean("active"),
+        row.getLong("referrer_id"), row.getString("referrer_user_id"), row.getString("referrer_organization_id"),
+        emailHash == null ? null : emailHash.getBytes(), row.getUUID("campaign_id"));
+  }
+
+  private static Referee referee(RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return null;
+    }
+    Row row = rows.iterator().next();
+    return new Referee(row.getString("user_id"), row.getString("status"), row.getString("reason"), row.getString("referrer_user_id"),
+        row.getString("code"), row.getUUID("campaign_id"));
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,59 @@
+package io.refgate.attribution;
+
+final class AttributionSql {
+  private static final String REFERRAL = """
+      SELECT l.id AS link_id, l.code, l.active, l.referrer_id, l.campaign_id,
+             r.user_id AS referrer_user_id, r.organization_id AS referrer_organization_id, r.email_hash AS referrer_email_hash
+        FROM links l JOIN referrers r ON r.id = l.referrer_id""";
+
+  /** The click's time is part of its id, so the lookup goes straight to one partition. */
+  static final String REFERRAL_BY_CLICK = REFERRAL + """
+
+        JOIN clicks c ON c.link_id = l.id
+       WHERE c.click_id = $1 AND c.clicked_at = $2 AND c.tenant_id = $3""";
+
+  static final String REFERRAL_BY_CODE = REFERRAL + """
+
+       WHERE l.code = $1 AND l.tenant_id = $2""";
+
+  /** The first signup decides; a later one may only turn "unattributed" into "attributed". */
+  static final String RECORD_REFEREE = """
+      INSERT INTO referees AS e (tenant_id, user_id, organization_id, email_hash, status, reason, referrer_id, link_id,
+                                 campaign_id, click_id, signed_up_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      ON CONFLICT (tenant_id, user_id) DO UPDATE
+         SET organization_id = excluded.organization_id, email_hash = excluded.email_hash, status = excluded.status,
+             reason = excluded.reason, referrer_id = excluded.referrer_id, link_id = excluded.link_id,
+             campaign_id = excluded.campaign_id, click_id = excluded.click_id, signed_up_at = excluded.signed_up_at
+       WHERE e.status = 'unattributed' AND excluded.status = 'attributed'
+      RETURNING user_id""";
+
+  private static final String REFEREE = """
+      SELECT e.user_id, e.status, e.reason, e.campaign_id, r.user_id AS referrer_user_id, l.code
+        FROM referees e
+        LEFT JOIN referrers r ON r.id = e.referrer_id
+        LEFT JOIN links l ON l.id = e.link_id""";
+
+  static final String REFEREE_BY_USER = REFEREE + """
+
+       WHERE e.tenant_id = $1 AND e.user_id = $2""";
+
+  /**
+   * The attribution a conversion (payment, milestone) belongs to, locked so that one referee's
+   * conversions are counted in turn: by user, or else the organisation's first attributed signup.
+   */
+  static final String CONVERTING_BY_USER = REFEREE + """
+
+       WHERE e.tenant_id = $1 AND e.user_id = $2 AND e.status = 'attributed'
+         FOR UPDATE OF e""";
+
+  static final String CONVERTING_BY_ORGANIZATION = REFEREE + """
+
+       WHERE e.tenant_id = $1 AND e.organization_id = $2 AND e.status = 'attributed'
+       ORDER BY e.signed_up_at, e.user_id
+       LIMIT 1
+         FOR UPDATE OF e""";
+
+  private AttributionSql() {
+  }
+}
