@@ -33,6 +33,7 @@ public final class Refgate {
   private final int httpPort;
   private String httpDeployment;
   private String writerDeployment;
+  private String approvalDeployment;
   private ManagementVerticle management;
 
   private Refgate(Vertx vertx, Services services, Pool pool, Redis redis, int httpPort) {
@@ -76,6 +77,7 @@ public final class Refgate {
           return vertx.deployVerticle(new RewardApprovalVerticle(services.rewards(), config.rewards().approvalIntervalMs()));
         })
         .compose(id -> {
+          app.approvalDeployment = id;
           app.management = new ManagementVerticle(services);
           return vertx.deployVerticle(app.management)
               .recover(e -> Future.failedFuture(new CannotListen("metrics and health", config.management().host(),
@@ -130,6 +132,7 @@ public final class Refgate {
     // future must not be bound to one of those loops.
     Promise<Void> stopped = Promise.promise();
     vertx.undeploy(httpDeployment)
+        .eventually(() -> vertx.undeploy(approvalDeployment))
         .eventually(() -> vertx.undeploy(writerDeployment))
         .eventually(() -> pool.close())
         .eventually(redis::close)

@@ -34,6 +34,8 @@ public final class CodeCache<V> {
   private static final Logger LOG = LoggerFactory.getLogger(CodeCache.class);
   private static final String NEGATIVE = "-";
   private static final int DELETE_CHUNK = 500;
+  /** An edit waits this long at most for Redis to forget the old answer. */
+  private static final long INVALIDATION_TIMEOUT_MS = 1_000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -139,7 +141,7 @@ public final class CodeCache<V> {
       for (String code : codes.subList(from, Math.min(codes.size(), from + DELETE_CHUNK))) {
         unlink.arg(keyPrefix + code);
       }
-      deletes.add(redis.send(unlink));
+      deletes.add(redis.sendOutsideBreaker(unlink, INVALIDATION_TIMEOUT_MS));
     }
     return Future.join(deletes)
         .onFailure(e -> LOG.warn("could not drop {} edited codes from Redis; they expire within {} s: {}",

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,11 @@ public final class GuardedRedis {
     return breaker.execute(promise -> redis.send(request).onComplete(promise));
   }
 
-  /** Whether calls currently go to Redis at all. */
-  public boolean available() {
-    return breaker.state() != io.vertx.circuitbreaker.CircuitBreakerState.OPEN;
+  /**
+   * For the few calls whose loss costs correctness rather than a cache hit (invalidations): they
+   * go to Redis even while the breaker is open, with a timeout of their own.
+   */
+  public Future<Response> sendOutsideBreaker(Request request, long timeoutMs) {
+    return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS);
   }
 }

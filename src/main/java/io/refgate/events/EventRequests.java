@@ -65,11 +65,17 @@ public final class EventRequests {
     String userId = in.string("new_user_id", 1, 255);
     String organizationId = in.string("organization_id", 1, 255);
     String paymentId = in.requiredString("payment_id", 1, 255);
-    boolean refund = "charge.refunded".equals(type);
-    Long amount = refund ? in.integer("amount_minor", 1, Long.MAX_VALUE) : in.required("amount_minor", in.integer("amount_minor", 0, Long.MAX_VALUE));
-    String currency = refund ? in.currency("currency") : in.required("currency", in.currency("currency"));
     Instant occurredAt = in.timestamp("occurred_at");
-    if (!refund && type != null) {
+    if (type == null) {
+      // the type already has its error and check() throws; what else is required depends on
+      // the type, so judging it now would only mislead
+      in.check();
+    }
+    boolean refund = type.equals("charge.refunded");
+    Long amount = refund ? in.integer("amount_minor", 1, Long.MAX_VALUE)
+        : in.required("amount_minor", in.integer("amount_minor", 0, Long.MAX_VALUE));
+    String currency = refund ? in.currency("currency") : in.required("currency", in.currency("currency"));
+    if (!refund) {
       requireReferee(in, userId, organizationId);
     }
     in.check();

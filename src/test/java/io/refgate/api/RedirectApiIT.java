@@ -10,7 +10,6 @@ import io.refgate.testing.Metrics;
 import io.refgate.testing.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ class RedirectApiIT {
 
     assertThat(reply.status()).isEqualTo(302);
     assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
-    String clickId = clickIdOf(reply);
+    String clickId = Api.clickIdOf(reply);
     assertThat(reply.header("Location")).isEqualTo(
         "https://acme.example/signup?plan=business&ref=" + code + "&click_id=" + clickId + "&utm_source=newsletter#top");
   }
@@ -54,7 +53,7 @@ class RedirectApiIT {
     String code = api.referrer(tenant, "u_1");
 
     Api.Reply reply = api.click(code, Browsers.SAFARI_IPHONE);
-    String clickId = clickIdOf(reply);
+    String clickId = Api.clickIdOf(reply);
 
     assertThat(reply.cookies()).containsExactly(
         "rg_click=" + clickId + "; Path=/; Max-Age=7776000; SameSite=Lax; Secure; HttpOnly",
@@ -81,7 +80,7 @@ class RedirectApiIT {
     String code = api.referrer(tenant, "u_1");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 50; i++) {
-      ids.add(clickIdOf(api.click(code, Browsers.CHROME)));
+      ids.add(Api.clickIdOf(api.click(code, Browsers.CHROME)));
     }
 
     assertThat(ids).hasSize(50).allSatisfy(id -> assertThat(id).matches("[A-Za-z0-9_~.-]{1,40}"));
@@ -143,7 +142,7 @@ class RedirectApiIT {
         .put("allowed_hosts", new JsonArray().add("acme.example")).put("attribution_model", "first_click"));
     api.campaign(first, new JsonObject());
     String code = api.referrer(first, "u_1");
-    String held = clickIdOf(api.click(code, Browsers.CHROME));
+    String held = Api.clickIdOf(api.click(code, Browsers.CHROME));
 
     Api.Reply again = api.click(code, Browsers.CHROME, Map.of("Cookie", "theme=dark; rg_click=" + held));
     Api.Reply stale = api.click(code, Browsers.CHROME, Map.of("Cookie", "rg_click=01ABCDEFGHIJKLMNOPQRST"));
@@ -159,7 +158,7 @@ class RedirectApiIT {
   @DisplayName("last_click replaces a visitor's earlier cookies")
   void lastClick() {
     String code = api.referrer(tenant, "u_1");
-    String earlier = clickIdOf(api.click(code, Browsers.CHROME));
+    String earlier = Api.clickIdOf(api.click(code, Browsers.CHROME));
 
     Api.Reply again = api.click(code, Browsers.CHROME, Map.of("Cookie", "rg_click=" + earlier));
 
@@ -228,16 +227,6 @@ class RedirectApiIT {
     } finally {
       TestGateway.stop(custom);
     }
-  }
-
-  private static String clickIdOf(Api.Reply reply) {
-    String query = URI.create(reply.header("Location")).getRawQuery();
-    for (String pair : query.split("&")) {
-      if (pair.startsWith("click_id=")) {
-        return pair.substring("click_id=".length());
-      }
-    }
-    throw new AssertionError("no click_id in " + reply.header("Location"));
   }
 
   private static long clicksOf(String code) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refgate.testing.Api;
 import io.refgate.testing.Db;
+import io.refgate.testing.Parallel;
 import io.refgate.testing.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -110,8 +111,8 @@ class ReferrerApiIT {
   void enrollsConcurrentlyOnce() {
     api.campaign(tenant, new JsonObject());
 
-    var codes = IntStream.range(0, 8).parallel()
-        .mapToObj(i -> enroll(new JsonObject().put("user_id", "u_race")).json().getString("code")).distinct().toList();
+    var codes = Parallel.run(8, i -> enroll(new JsonObject().put("user_id", "u_race")).json().getString("code")).stream()
+        .distinct().toList();
 
     assertThat(codes).hasSize(1);
     assertThat(Db.count("SELECT count(*) FROM links l JOIN referrers r ON r.id = l.referrer_id WHERE r.tenant_id = ?",

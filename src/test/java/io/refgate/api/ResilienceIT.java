@@ -45,7 +45,7 @@ class ResilienceIT {
   }
 
   @Test
-  @DisplayName("without PostgreSQL, cached links still redirect, their clicks wait and are all stored once it is back")
+  @DisplayName("without PostgreSQL, cached links still redirect and events get 503; clicks wait, events are retried, nothing is lost")
   void postgresDown() throws Exception {
     URI pg = URI.create(TestEnvironment.pgUrl());
     try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort())) {
@@ -66,11 +66,19 @@ class ResilienceIT {
         Api.Reply refused = api.post("/v1/referrers", tenant.apiKey(), new JsonObject().put("user_id", "u_2"));
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.header("Retry-After")).isNotBlank();
+        Api.Reply event = api.event(tenant, "signup", new JsonObject().put("event_id", "s-during-outage").put("new_user_id", "bo")
+            .put("code", code));
+        assertThat(event.status()).isEqualTo(503);
+        assertThat(event.header("Retry-After")).isNotBlank();
         assertThat(Metrics.sum(api.management("/metrics").body(), "refgate_clicks_pending")).isPositive();
 
         proxy.restore();
         await().atMost(Duration.ofSeconds(15)).until(() -> api.management("/health/ready").status() == 200);
         gateway.clickWriter().flush(10_000).await();
+        Api.Reply retried = api.event(tenant, "signup", new JsonObject().put("event_id", "s-during-outage").put("new_user_id", "bo")
+            .put("code", code));
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().getString("status")).isEqualTo("attributed");
         assertThat(Db.count("SELECT count(*) FROM clicks c JOIN links l ON l.id = c.link_id WHERE l.code = ?", code)).isEqualTo(21);
         assertThat(Metrics.sum(api.management("/metrics").body(), "refgate_clicks_dropped_total")).isZero();
       } finally {

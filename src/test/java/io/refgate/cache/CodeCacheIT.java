@@ -6,11 +6,10 @@ import io.refgate.app.Refgate;
 import io.refgate.testing.Api;
 import io.refgate.testing.Browsers;
 import io.refgate.testing.Metrics;
+import io.refgate.testing.Parallel;
 import io.refgate.testing.TestGateway;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -81,8 +80,7 @@ class CodeCacheIT {
     String code = api.referrer(tenant, "u_crowd");
     Map<String, Double> before = lookups();
 
-    var replies = IntStream.range(0, 40).mapToObj(i -> CompletableFuture.supplyAsync(() -> api.click(code, Browsers.CHROME)))
-        .toList().stream().map(CompletableFuture::join).toList();
+    var replies = Parallel.run(40, i -> api.click(code, Browsers.CHROME));
 
     assertThat(replies).allSatisfy(r -> assertThat(r.status()).isEqualTo(302));
     assertThat(delta(before)).containsEntry("db/hit", 1.0);

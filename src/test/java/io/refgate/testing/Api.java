@@ -171,6 +171,25 @@ public final class Api {
     return reply.json();
   }
 
+  /** POST /v1/events/{type}. */
+  public Reply event(Tenant tenant, String type, JsonObject body) {
+    return post("/v1/events/" + type, tenant.apiKey(), body);
+  }
+
+  /** The click id a redirect put into its Location. */
+  public static String clickIdOf(Reply redirect) {
+    String location = redirect.header("Location");
+    int at = location.indexOf("click_id=");
+    if (at < 0) {
+      throw new IllegalStateException("no click_id in " + location);
+    }
+    int end = at;
+    while (end < location.length() && location.charAt(end) != '&' && location.charAt(end) != '#') {
+      end++;
+    }
+    return location.substring(at + "click_id=".length(), end);
+  }
+
   /** Enrols a referrer and answers its code. */
   public String referrer(Tenant tenant, String userId) {
     Reply reply = post("/v1/referrers", tenant.apiKey(), new JsonObject().put("user_id", userId));

@@ -17,6 +17,18 @@ public final class Db {
     return ((Number) one(sql, params)).longValue();
   }
 
+  /** Changes rows behind the gateway's back, for states a test cannot wait for. */
+  public static int update(String sql, Object... params) {
+    try (Connection db = TestEnvironment.jdbc(); PreparedStatement st = db.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        st.setObject(i + 1, params[i]);
+      }
+      return st.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static Object one(String sql, Object... params) {
     List<Map<String, Object>> rows = rows(sql, params);
     if (rows.size() != 1) {
