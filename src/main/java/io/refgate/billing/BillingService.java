@@ -54,8 +54,8 @@ public final class BillingService {
           if (seq == null) {
             return alreadyPaid(tx, tenantId, billing.paymentId());
           }
-          if (referee == null) {
-            return Future.succeededFuture(Answer.created(Reward.conversionAnswer(false, List.of())));
+          if (referee == null || seq == 0) {
+            return Future.succeededFuture(Answer.created(Reward.conversionAnswer(referee != null, List.of())));
           }
           return campaigns.find(tx, tenantId, referee.campaignId())
               .compose(campaign -> rewards.onPayment(tx, new RewardService.Conversion(tenantId, referee.userId(), referee.referrerUserId(),

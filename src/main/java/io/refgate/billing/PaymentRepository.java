@@ -13,9 +13,9 @@ import java.util.UUID;
 final class PaymentRepository {
 
   /**
-   * Stores a new payment and answers its number among the referee's payments (1 = first), or 0 when
-   * it matched no referee; null when the payment id was stored before. The caller holds the
-   * referee's lock, so the count is stable.
+   * Stores a new payment and answers its number among the referee's paying payments (1 = first), or
+   * 0 when it matched no referee or paid nothing (a trial invoice is no first payment); null when
+   * the payment id was stored before. The caller holds the referee's lock, so the count is stable.
    */
   Future<Integer> insert(SqlClient tx, UUID tenantId, String paymentId, String refereeUserId, UUID campaignId, long amountMinor,
       String currency, Instant paidAt) {

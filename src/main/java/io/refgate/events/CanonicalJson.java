@@ -2,11 +2,12 @@ package io.refgate.events;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.TreeSet;
 
 /**
- * A JSON body written with sorted keys and no spaces, so that "the same body" means the same
- * content, however the sender formatted it.
+ * A JSON body written with sorted keys, no spaces and numbers in one form (10000 and 10000.0 are
+ * the same amount), so that "the same body" means the same content, however the sender wrote it.
  */
 public final class CanonicalJson {
   private CanonicalJson() {
@@ -27,6 +28,9 @@ public final class CanonicalJson {
   private static Object sortedValue(Object value) {
     if (value instanceof JsonObject object) {
       return sorted(object);
+    }
+    if (value instanceof Number number) {
+      return new BigDecimal(number.toString()).stripTrailingZeros();
     }
     if (value instanceof JsonArray array) {
       JsonArray copy = new JsonArray();

@@ -60,6 +60,11 @@ public final class StripeService {
     if (event instanceof StripeEvent.Refunded refunded) {
       return refunded(tx, tenant.id(), refunded);
     }
+    if (event instanceof StripeEvent.InvoicePaid invoicePaid) {
+      return repository.addAlias(tx, tenant.id(), invoicePaid.intentId(), invoicePaid.invoiceId())
+          .compose(v -> repository.addAlias(tx, tenant.id(), invoicePaid.chargeId(), invoicePaid.invoiceId()))
+          .map(v -> Answer.created(new JsonObject().put("invoice", invoicePaid.invoiceId())));
+    }
     StripeEvent.Ignored ignored = (StripeEvent.Ignored) event;
     return Future.succeededFuture(ignored(ignored.why()));
   }

@@ -50,7 +50,8 @@ public final class StripeSignature {
     if (timestamp == null || signatures.isEmpty()) {
       return "the Stripe-Signature header has no timestamp or no v1 signature";
     }
-    if (Duration.between(Instant.ofEpochSecond(timestamp), now).abs().compareTo(TOLERANCE) > 0) {
+    long nowSeconds = now.getEpochSecond();
+    if (timestamp < nowSeconds - TOLERANCE.getSeconds() || timestamp > nowSeconds + TOLERANCE.getSeconds()) {
       return "the signature's timestamp is more than 300 seconds from now";
     }
     byte[] expected = sign(timestamp, payload, secret);

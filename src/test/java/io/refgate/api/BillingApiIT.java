@@ -102,6 +102,21 @@ class BillingApiIT {
   }
 
   @Test
+  @DisplayName("a free trial invoice (0.00) earns nothing and is not the first payment")
+  void zeroPayments() {
+    referredBo(new JsonObject().put("type", "flat").put("amount_minor", 5000).put("currency", "EUR").put("trigger", "first_payment"),
+        new JsonObject());
+
+    Api.Reply trial = pay("in_trial", 0, bo());
+    Api.Reply first = pay("in_first", 4900, bo());
+
+    assertThat(trial.status()).isEqualTo(201);
+    assertThat(trial.json().getBoolean("attributed")).isTrue();
+    assertThat(amounts(trial)).isEmpty();
+    assertThat(amounts(first)).containsExactly(5000L);
+  }
+
+  @Test
   @DisplayName("a payment made for the organisation counts for the user who was referred into it")
   void organisationLevelMatching() {
     referredBo(new JsonObject().put("type", "flat").put("amount_minor", 5000).put("currency", "USD").put("trigger", "first_payment"),

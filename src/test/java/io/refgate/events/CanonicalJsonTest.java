@@ -64,6 +64,13 @@ class CanonicalJsonTest {
     assertThat(canonical("{\"name\":\"Zo\\u00eb\"}")).isEqualTo(canonical("{\"name\":\"Zoë\"}"));
   }
 
+  @Test
+  @DisplayName("one number written two ways (10000, 10000.0, 1e4) is the same body")
+  void numberSpellingsDoNotMatter() {
+    assertThat(canonical("{\"amount_minor\":10000}")).isEqualTo(canonical("{\"amount_minor\":10000.0}"))
+        .isEqualTo(canonical("{\"amount_minor\":1e4}"));
+  }
+
   @ParameterizedTest(name = "{0} vs {1}")
   @CsvSource(delimiter = '|', value = {
       "{\"amount_minor\":10000}                | {\"amount_minor\":10001}",
