@@ -113,6 +113,31 @@ class StripeWebhookIT {
   }
 
   @Test
+  @DisplayName("with Stripe API versions whose charges no longer name invoices, invoice_payment.paid ties a refund to its invoice")
+  void newerApiVersions() {
+    referredCustomer();
+    JsonObject invoice = invoice("in_5", "cus_1", 10_000, null);
+    invoice.remove("charge");
+    invoice.remove("payment_intent");
+    JsonObject charge = charge("ch_5", "cus_1", 10_000, 0, null);
+    charge.remove("invoice");
+    charge.put("payment_intent", "pi_5");
+    JsonObject invoicePayment = new JsonObject().put("id", "inpay_5").put("object", "invoice_payment").put("invoice", "in_5")
+        .put("amount_paid", 10_000).put("currency", "eur").put("status", "paid")
+        .put("payment", new JsonObject().put("type", "payment_intent").put("payment_intent", "pi_5"));
+
+    Api.Reply paid = deliver(event("evt_new_1", "invoice.paid", invoice));
+    Api.Reply chargeSucceeded = deliver(event("evt_new_2", "charge.succeeded", charge));
+    deliver(event("evt_new_3", "invoice_payment.paid", invoicePayment));
+    Api.Reply refunded = deliver(event("evt_new_4", "charge.refunded", charge.copy().put("amount_refunded", 10_000).put("refunded", true)));
+
+    assertThat(paid.json().getJsonArray("rewards").getJsonObject(0).getLong("amount_minor")).isEqualTo(2000);
+    assertThat(chargeSucceeded.status()).isEqualTo(200);
+    assertThat(Db.count("SELECT count(*) FROM payments WHERE tenant_id = ?", tenant.id())).isEqualTo(1);
+    assertThat(refunded.json().getJsonArray("rewards").getJsonObject(0).getString("status")).isEqualTo("cancelled");
+  }
+
+  @Test
   @DisplayName("a customer whose metadata carries refgate_code is attributed through that code")
   void customerWithCode() {
     String code = api.referrer(tenant, "ana");
