@@ -9,6 +9,7 @@ import io.refgate.config.RefgateConfig;
 import io.refgate.store.DatabaseUnavailable;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,9 @@ public final class Main {
     Logger log = LoggerFactory.getLogger(Main.class);
     ConfigLoader.unknownVariables(System.getenv()).forEach(name -> log.warn("{} names no setting and is ignored", name));
     long started = System.nanoTime();
+    AtomicReference<Refgate> running = new AtomicReference<>();
+    // registered before start-up, so that a SIGTERM arriving while it runs finds a hook, not an error
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running.get(), config, log), "refgate-shutdown"));
     Refgate app = null;
     try {
       app = Refgate.start(config).await();
@@ -60,20 +64,24 @@ public final class Main {
       }
       exit(1, known);
     }
-    Refgate running = app;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("shutting down: storing buffered clicks");
-      try {
-        running.stop().await(config.clicks().drainTimeoutMs() + 5_000L, TimeUnit.MILLISECONDS);
-        log.info("stopped");
-      } catch (Exception e) {
-        log.error("shutdown did not finish cleanly: {}", e.getMessage());
-      }
-    }, "refgate-shutdown"));
+    running.set(app);
     log.info("Refgate listening on {}:{} (management on port {}), started in {} ms", config.http().host(), app.httpPort(),
         app.managementPort(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     if (demo) {
       System.out.println(Demo.banner(Demo.seed(app).await(), app));
+    }
+  }
+
+  private static void stop(Refgate app, RefgateConfig config, Logger log) {
+    if (app == null) {
+      return;
+    }
+    log.info("shutting down: storing buffered clicks");
+    try {
+      app.stop().await(config.clicks().drainTimeoutMs() + 5_000L, TimeUnit.MILLISECONDS);
+      log.info("stopped");
+    } catch (Exception e) {
+      log.error("shutdown did not finish cleanly: {}", e.getMessage());
     }
   }
 

@@ -77,7 +77,7 @@ public final class Demo {
         "  Referral link (open it in a browser): " + seeded.link(),
         "  See the redirect and cookies:  curl -i -A '" + browserAgent + "' " + seeded.link(),
         "  (plain `curl -i` counts as a bot: same 302, no cookies)",
-        "  Demo API key:  " + seeded.apiKey(),
+        "  Demo API key:  " + seeded.apiKey() + "   (tenant " + seeded.tenantId() + ")",
         "  Try the API:   curl -H 'Authorization: Bearer " + seeded.apiKey() + "' "
             + app.config().publicBaseUrl() + "/v1/links/" + seeded.link().substring(seeded.link().lastIndexOf('/') + 1),
         "  Metrics:       http://localhost:" + app.managementPort() + "/metrics",
