@@ -119,7 +119,7 @@ public final class SignupService {
         .put("referrer_user_id", existing.referrerUserId())
         .put("campaign_id", existing.campaignId() == null ? null : existing.campaignId().toString())
         .put("code", existing.code())
-        .put("referee_reward", reward == null ? null : reward.toEventJson())));
+        .put("referee_reward", reward == null ? null : reward.toJson())));
   }
 
   private static JsonObject answer(AttributionRules.Decision decision, Reward refereeReward) {
@@ -130,7 +130,7 @@ public final class SignupService {
         .put("referrer_user_id", referral == null ? null : referral.referrerUserId())
         .put("campaign_id", referral == null ? null : referral.campaignId().toString())
         .put("code", referral == null ? null : referral.code())
-        .put("referee_reward", refereeReward == null ? null : refereeReward.toEventJson());
+        .put("referee_reward", refereeReward == null ? null : refereeReward.toJson());
   }
 
   private static Instant clickedAt(UUID clickId) {

@@ -12,7 +12,6 @@ public record Link(
     String userId,
     UUID campaignId,
     String destinationUrl,
-    boolean ownDestination,
     long humanClicks,
     long botClicks,
     Instant createdAt) {

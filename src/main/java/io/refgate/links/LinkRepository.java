@@ -15,15 +15,13 @@ import java.util.UUID;
 /** Referrers and their links in PostgreSQL, scoped by tenant. */
 public final class LinkRepository {
 
-  record StoredReferrer(long id, Map<String, String> attributes) {
-  }
-
   record ActiveLink(String code, UUID campaignId) {
   }
 
-  Future<StoredReferrer> lockReferrer(SqlClient sql, UUID tenantId, String userId) {
+  /** The referrer's id, locked until the transaction ends; null when it is new. */
+  Future<Long> lockReferrer(SqlClient sql, UUID tenantId, String userId) {
     return sql.preparedQuery(LinkSql.LOCK_REFERRER).execute(Tuple.of(tenantId, userId))
-        .map(rows -> rows.size() == 0 ? null : stored(rows.iterator().next()));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
   }
 
   Future<Long> insertReferrer(SqlClient sql, UUID tenantId, Referrer r, byte[] emailHash, UUID campaignId) {
@@ -80,12 +78,7 @@ public final class LinkRepository {
 
   private static Link link(Row row) {
     return new Link(row.getLong("id"), row.getString("code"), row.getBoolean("active"), row.getString("user_id"),
-        row.getUUID("campaign_id"), row.getString("destination_url"), row.getBoolean("own_destination"),
-        row.getLong("human"), row.getLong("bots"), row.getOffsetDateTime("created_at").toInstant());
-  }
-
-  private static StoredReferrer stored(Row row) {
-    return new StoredReferrer(row.getLong("id"), attributes(row));
+        row.getUUID("campaign_id"), row.getString("destination_url"), row.getLong("human"), row.getLong("bots"), row.getOffsetDateTime("created_at").toInstant());
   }
 
   private static Map<String, String> attributes(Row row) {

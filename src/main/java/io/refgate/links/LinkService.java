@@ -66,10 +66,10 @@ public final class LinkService {
             .compose(id -> newCode(sql, tenantId, id, campaign.id(), null))
             .map(code -> new Enrollment(referrer.userId(), campaign.id(), code, true, true));
       }
-      return repository.updateReferrer(sql, existing.id(), referrer, emailHash)
-          .compose(attributes -> repository.activeLink(sql, existing.id()).compose(link -> link != null
+      return repository.updateReferrer(sql, existing, referrer, emailHash)
+          .compose(attributes -> repository.activeLink(sql, existing).compose(link -> link != null
               ? Future.succeededFuture(new Enrollment(referrer.userId(), link.campaignId(), link.code(), false, false))
-              : reenroll(sql, tenantId, existing.id(), referrer.userId(), attributes, active)));
+              : reenroll(sql, tenantId, existing, referrer.userId(), attributes, active)));
     }));
   }
 

@@ -2,7 +2,7 @@ package io.refgate.links;
 
 final class LinkSql {
   static final String LOCK_REFERRER = """
-      SELECT id, attributes FROM referrers WHERE tenant_id = $1 AND user_id = $2 FOR UPDATE""";
+      SELECT id FROM referrers WHERE tenant_id = $1 AND user_id = $2 FOR UPDATE""";
 
   static final String INSERT_REFERRER = """
       INSERT INTO referrers (tenant_id, user_id, organization_id, email_hash, attributes, partner, campaign_id)
@@ -33,8 +33,7 @@ final class LinkSql {
 
   static final String VIEW = """
       SELECT l.id, l.code, l.active, r.user_id, l.campaign_id,
-             coalesce(l.destination_url, c.destination_url) AS destination_url,
-             l.destination_url IS NOT NULL AS own_destination, l.created_at,
+             coalesce(l.destination_url, c.destination_url) AS destination_url, l.created_at,
              coalesce(h.human, 0) AS human, coalesce(h.bots, 0) AS bots
         FROM links l
         JOIN referrers r ON r.id = l.referrer_id

@@ -35,7 +35,7 @@ public record Reward(
         row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("available_at").toInstant());
   }
 
-  /** GET /v1/rewards items (CONTRACT §6). */
+  /** A ledger entry as GET /v1/rewards lists it (CONTRACT §6), and as event answers show it (§5). */
   public JsonObject toJson() {
     return new JsonObject()
         .put("id", id.toString())
@@ -55,24 +55,10 @@ public record Reward(
         .put("available_at", availableAt.toString());
   }
 
-  /** How an event's answer lists the rewards it granted or changed (CONTRACT §5). */
-  public JsonObject toEventJson() {
-    return new JsonObject()
-        .put("id", id.toString())
-        .put("beneficiary", beneficiary)
-        .put("kind", kind)
-        .put("type", type)
-        .put("amount_minor", amountMinor)
-        .put("currency", currency)
-        .put("status", status)
-        .put("description", description)
-        .put("available_at", availableAt.toString());
-  }
-
   /** The answer to a conversion event (milestone, payment, refund): CONTRACT §5. */
   public static JsonObject conversionAnswer(boolean attributed, List<Reward> rewards) {
     return new JsonObject()
         .put("attributed", attributed)
-        .put("rewards", new JsonArray(rewards.stream().map(Reward::toEventJson).toList()));
+        .put("rewards", new JsonArray(rewards.stream().map(Reward::toJson).toList()));
   }
 }
