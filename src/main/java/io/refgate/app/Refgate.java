@@ -48,7 +48,7 @@ public final class Refgate {
   public static Future<Refgate> start(RefgateConfig config) {
     PrometheusMeterRegistry registry = Metrics.registry();
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(Metrics.vertxOptions()))
+        .with(new VertxOptions().setMetricsOptions(Metrics.vertxOptions()).setPreferNativeTransport(true))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     PgTarget target = PgTarget.of(config.pg().url(), config.pg().connectTimeoutMs());

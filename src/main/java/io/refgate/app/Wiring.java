@@ -5,6 +5,7 @@ import io.refgate.attribution.MilestoneService;
 import io.refgate.attribution.SignupService;
 import io.refgate.billing.BillingService;
 import io.refgate.cache.CodeCache;
+import io.refgate.cache.EditNotices;
 import io.refgate.cache.GuardedRedis;
 import io.refgate.cache.LinkInvalidator;
 import io.refgate.cache.LookupMetrics;
@@ -75,8 +76,9 @@ final class Wiring {
 
   static Services services(Vertx vertx, PrometheusMeterRegistry registry, RefgateConfig config, Clients clients) {
     Pool pool = clients.pool();
-    CodeCache<LinkTarget> codes = new CodeCache<>(vertx, pool, new GuardedRedis(vertx, clients.redis(), config.redis()), config,
-        link -> LinkTarget.compile(link, config.cookie().secure()), new LookupMetrics(registry));
+    GuardedRedis redis = new GuardedRedis(vertx, clients.redis(), config.redis());
+    CodeCache<LinkTarget> codes = new CodeCache<>(vertx, pool, redis, new EditNotices(vertx, redis, config), config,
+        link -> LinkTarget.compile(link, config.cookie().secure()), new LookupMetrics(registry)).followEdits();
     LinkInvalidator invalidator = new LinkInvalidator(pool, codes);
     TenantService tenants = new TenantService(pool, invalidator, Duration.ofMillis(config.cache().localTtlMs()));
     CampaignService campaigns = new CampaignService(pool, tenants, invalidator);

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -28,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Edits call {@link #invalidate}: local entries go at once, Redis keys at once and again after
  * cache.invalidation_delay_ms, which removes a value that a lookup racing the edit read before the
  * commit and wrote back after the first delete (lookups give up after pg.lookup_timeout_ms, which
- * is shorter). Other instances drop their local copy within cache.local_ttl_ms.
+ * is shorter). After each delete the codes are announced through {@link EditNotices}, so other
+ * instances drop their local copies within cache.edit_poll_ms; local entries that no
+ * announcement could reach live at most cache.local_ttl_ms.
  */
 public final class CodeCache<V> {
   private static final Logger LOG = LoggerFactory.getLogger(CodeCache.class);
@@ -45,13 +46,19 @@ public final class CodeCache<V> {
   private final String keyPrefix;
   private final Function<LinkRecord, V> compile;
   private final LookupMetrics metrics;
-  private final AsyncCache<String, Optional<V>> local;
+  private final EditNotices notices;
+  private final AsyncCache<String, Local<V>> local;
 
-  public CodeCache(Vertx vertx, Pool pool, GuardedRedis redis, RefgateConfig config, Function<LinkRecord, V> compile,
-      LookupMetrics metrics) {
+  /** A locally cached answer and when its lookup started. */
+  private record Local<V>(Optional<V> value, long lookedUpAt) {
+  }
+
+  public CodeCache(Vertx vertx, Pool pool, GuardedRedis redis, EditNotices notices, RefgateConfig config,
+      Function<LinkRecord, V> compile, LookupMetrics metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
+    this.notices = notices;
     this.config = config.cache();
     this.lookupTimeoutMs = config.pg().lookupTimeoutMs();
     this.keyPrefix = config.redis().keyPrefix() + "code:";
@@ -59,8 +66,14 @@ public final class CodeCache<V> {
     this.metrics = metrics;
     this.local = Caffeine.newBuilder()
         .maximumSize(this.config.localMaxEntries())
-        .expireAfterWrite(Duration.ofMillis(this.config.localTtlMs()))
+        .expireAfterWrite(Duration.ofSeconds(this.config.localMaxAgeS()))
         .buildAsync();
+  }
+
+  /** Starts applying other instances' edits to the local cache. */
+  public CodeCache<V> followEdits() {
+    notices.follow(codes -> local.synchronous().invalidateAll(codes), () -> local.synchronous().invalidateAll());
+    return this;
   }
 
   /**
@@ -68,19 +81,28 @@ public final class CodeCache<V> {
    * not to exist, or null when {@link #resolve} must be called.
    */
   public Optional<V> peek(String code) {
-    CompletableFuture<Optional<V>> entry = local.getIfPresent(code);
-    if (entry != null && entry.isDone() && !entry.isCompletedExceptionally()) {
-      metrics.localHit();
-      return entry.join();
+    CompletableFuture<Local<V>> entry = local.getIfPresent(code);
+    if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
+      return null;
     }
-    return null;
+    Local<V> found = entry.join();
+    long now = System.currentTimeMillis();
+    if (now - found.lookedUpAt() > config.localTtlMs() && !notices.current(now)) {
+      local.asMap().remove(code, entry);
+      return null;
+    }
+    metrics.localHit();
+    return found.value();
   }
 
   /** The answer for a code, completing on the caller's context. */
   public Future<Optional<V>> resolve(String code) {
     metrics.localMiss();
-    CompletableFuture<Optional<V>> entry = local.get(code, (key, executor) -> remote(key).toCompletionStage().toCompletableFuture());
-    return Future.fromCompletionStage(entry, vertx.getOrCreateContext());
+    CompletableFuture<Local<V>> entry = local.get(code, (key, executor) -> {
+      long started = System.currentTimeMillis();
+      return remote(key).map(value -> new Local<>(value, started)).toCompletionStage().toCompletableFuture();
+    });
+    return Future.fromCompletionStage(entry, vertx.getOrCreateContext()).map(Local::value);
   }
 
   /** Forgets codes whose answer changed; the returned future completes once Redis has dropped them. */
@@ -90,8 +112,8 @@ public final class CodeCache<V> {
     }
     local.synchronous().invalidateAll(codes);
     List<String> copy = List.copyOf(codes);
-    vertx.setTimer(config.invalidationDelayMs(), timer -> deleteRemote(copy));
-    return deleteRemote(copy);
+    vertx.setTimer(config.invalidationDelayMs(), timer -> forgetRemote(copy));
+    return forgetRemote(copy);
   }
 
   private Future<Optional<V>> remote(String code) {
@@ -134,18 +156,18 @@ public final class CodeCache<V> {
     redis.send(Request.cmd(Command.SET).arg(keyPrefix + code).arg(value).arg("EX").arg(ttlSeconds));
   }
 
-  private Future<Void> deleteRemote(List<String> codes) {
-    List<Future<Response>> deletes = new ArrayList<>();
+  /** Deletes the codes' Redis keys, then announces the codes to every instance (in that order, so none reads the old key again). */
+  private Future<Void> forgetRemote(List<String> codes) {
+    List<Future<Void>> chunks = new ArrayList<>();
     for (int from = 0; from < codes.size(); from += DELETE_CHUNK) {
+      List<String> chunk = codes.subList(from, Math.min(codes.size(), from + DELETE_CHUNK));
       Request unlink = Request.cmd(Command.UNLINK);
-      for (String code : codes.subList(from, Math.min(codes.size(), from + DELETE_CHUNK))) {
-        unlink.arg(keyPrefix + code);
-      }
-      deletes.add(redis.sendOutsideBreaker(unlink, INVALIDATION_TIMEOUT_MS));
+      chunk.forEach(code -> unlink.arg(keyPrefix + code));
+      chunks.add(redis.sendOutsideBreaker(unlink, INVALIDATION_TIMEOUT_MS).compose(deleted -> notices.announce(chunk)));
     }
-    return Future.join(deletes)
-        .onFailure(e -> LOG.warn("could not drop {} edited codes from Redis; they expire within {} s: {}",
-            codes.size(), config.redisTtlS(), e.getMessage()))
+    return Future.join(chunks)
+        .onFailure(e -> LOG.warn("could not drop {} edited codes from Redis; other instances may serve them for up to {} s: {}",
+            codes.size(), Math.max(config.redisTtlS(), config.localMaxAgeS()), e.getMessage()))
         .<Void>mapEmpty()
         .otherwiseEmpty();
   }

@@ -47,7 +47,8 @@ public record RefgateConfig(
   public record Redirect(URI fallbackUrl) {
   }
 
-  public record Cache(int localTtlMs, int localMaxEntries, int redisTtlS, int redisNegativeTtlS, int invalidationDelayMs) {
+  public record Cache(int localTtlMs, int localMaxAgeS, int editPollMs, int localMaxEntries, int redisTtlS, int redisNegativeTtlS,
+      int invalidationDelayMs) {
   }
 
   public record Clicks(int bufferCapacity, int batchSize, int flushIntervalMs, int writerConnections, int drainTimeoutMs,
@@ -64,7 +65,8 @@ public record RefgateConfig(
   static RefgateConfig from(Settings s) {
     var pg = new Pg(s.url("pg.url", Set.of("postgresql", "postgres")), s.integer("pg.pool_size", 1, 200),
         s.integer("pg.connect_timeout_ms", 100, 600_000), s.integer("pg.lookup_timeout_ms", 10, 60_000));
-    var cache = new Cache(s.integer("cache.local_ttl_ms", 0, 60_000), s.integer("cache.local_max_entries", 0, 100_000_000),
+    var cache = new Cache(s.integer("cache.local_ttl_ms", 0, 60_000), s.integer("cache.local_max_age_s", 1, 86_400),
+        s.integer("cache.edit_poll_ms", 10, 1_000), s.integer("cache.local_max_entries", 0, 100_000_000),
         s.integer("cache.redis_ttl_s", 1, 604_800), s.integer("cache.redis_negative_ttl_s", 1, 86_400),
         s.integer("cache.invalidation_delay_ms", 1, 60_000));
     if (cache.invalidationDelayMs() <= pg.lookupTimeoutMs()) {

@@ -33,7 +33,7 @@ class ConfigLoaderTest {
     assertThat(config.redis()).isEqualTo(new RefgateConfig.Redis(URI.create("redis://localhost:6379"), "refgate:", 8, 50, 5000));
     assertThat(config.cookie()).isEqualTo(new RefgateConfig.Cookie(true));
     assertThat(config.redirect()).isEqualTo(new RefgateConfig.Redirect(null));
-    assertThat(config.cache()).isEqualTo(new RefgateConfig.Cache(1000, 100_000, 300, 60, 1000));
+    assertThat(config.cache()).isEqualTo(new RefgateConfig.Cache(1000, 300, 200, 100_000, 300, 60, 1000));
     assertThat(config.clicks()).isEqualTo(new RefgateConfig.Clicks(200_000, 2000, 100, 2, 15_000, 3));
     assertThat(config.rewards()).isEqualTo(new RefgateConfig.Rewards(60000));
     assertThat(config.bots()).isEqualTo(new RefgateConfig.Bots(null));
@@ -45,7 +45,8 @@ class ConfigLoaderTest {
     assertThat(ConfigLoader.keys()).containsExactly("http.host", "http.port", "http.instances", "http.trust_proxy_hops",
         "management.host", "management.port", "admin.token", "public_base_url", "pg.url", "pg.pool_size", "pg.connect_timeout_ms",
         "pg.lookup_timeout_ms", "redis.url", "redis.key_prefix", "redis.pool_size", "redis.timeout_ms", "redis.breaker_reset_ms",
-        "cookie.secure", "redirect.fallback_url", "cache.local_ttl_ms", "cache.local_max_entries", "cache.redis_ttl_s",
+        "cookie.secure", "redirect.fallback_url", "cache.local_ttl_ms", "cache.local_max_age_s",
+        "cache.edit_poll_ms", "cache.local_max_entries", "cache.redis_ttl_s",
         "cache.redis_negative_ttl_s", "cache.invalidation_delay_ms", "clicks.buffer_capacity", "clicks.batch_size",
         "clicks.flush_interval_ms", "clicks.writer_connections", "clicks.drain_timeout_ms", "clicks.partition_months_ahead",
         "rewards.approval_interval_ms", "bots.file");

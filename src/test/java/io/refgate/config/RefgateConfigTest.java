@@ -30,6 +30,7 @@ class RefgateConfigTest {
       "public_base_url           | ftp://go.acme.example",
       "redirect.fallback_url     | javascript:alert(1)",
       "clicks.batch_size         | 0",
+      "cache.edit_poll_ms        | 5000",
       "bots.file                 | /no/such/crawler-user-agents.json",
   })
   @DisplayName("a bad value stops start-up with a message naming the key, its variable and the value")
