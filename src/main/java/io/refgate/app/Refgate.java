@@ -6,6 +6,7 @@ import io.refgate.clicks.ClickWriter;
 import io.refgate.config.RefgateConfig;
 import io.refgate.links.LinkService;
 import io.refgate.metrics.Metrics;
+import io.refgate.redirect.RedirectHandler;
 import io.refgate.store.PgTarget;
 import io.refgate.store.SchemaMigrator;
 import io.refgate.tenants.TenantService;
@@ -14,7 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
@@ -49,7 +49,7 @@ public final class Refgate {
     PrometheusMeterRegistry registry = Metrics.registry();
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(Metrics.vertxOptions()).setPreferNativeTransport(true))
-        .withMetrics(new MicrometerMetricsFactory(registry))
+        .withMetrics(Metrics.vertxMeters(registry, RedirectHandler.PATH_PREFIX))
         .build();
     PgTarget target = PgTarget.of(config.pg().url(), config.pg().connectTimeoutMs());
     return vertx.executeBlocking(() -> {

@@ -1,5 +1,6 @@
 package io.refgate.metrics;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.spi.VertxMetricsFactory;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -32,6 +34,11 @@ public final class Metrics {
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
     return registry;
+  }
+
+  /** Vert.x's meters in the registry; HTTP servers leave out requests whose path starts with {@code skippedPrefix}. */
+  public static VertxMetricsFactory vertxMeters(MeterRegistry registry, String skippedPrefix) {
+    return VertxMeters.factory(registry, skippedPrefix);
   }
 
   /** Vert.x meters, labelled by route template and status, never by raw path (unbounded). */

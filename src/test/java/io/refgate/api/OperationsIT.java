@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refgate.testing.Api;
 import io.refgate.testing.Browsers;
+import io.refgate.testing.Metrics;
 import io.refgate.testing.TestGateway;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
@@ -51,5 +52,23 @@ class OperationsIT {
         "jvm_memory_used_bytes", "jvm_gc_pause_seconds", "process_cpu_usage",
         "vertx_http_server_requests_total", "vertx_pool_", "vertx_sql_");
     assertThat(api.get("/metrics", null).status()).as("metrics stay off the public port").isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("HTTP server metrics count API calls; referral links are counted by refgate_redirects_total alone")
+  void redirectsSkipHttpServerMeters() {
+    Api.Tenant tenant = api.tenant();
+    api.campaign(tenant, new JsonObject());
+    String code = api.referrer(tenant, "u_meters");
+    String before = api.management("/metrics").body();
+
+    api.click(code, Browsers.CHROME);
+    api.get("/v1/referrers/u_meters/link", tenant.apiKey());
+
+    String after = api.management("/metrics").body();
+    String redirected = "refgate_redirects_total{outcome=\"redirected\"}";
+    String served = "vertx_http_server_requests_total{";
+    assertThat(Metrics.sum(after, redirected) - Metrics.sum(before, redirected)).isEqualTo(1);
+    assertThat(Metrics.sum(after, served) - Metrics.sum(before, served)).as("the first scrape and the API call").isEqualTo(2);
   }
 }
