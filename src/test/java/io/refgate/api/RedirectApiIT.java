@@ -95,7 +95,7 @@ class RedirectApiIT {
     flushClicks();
 
     var rows = Db.rows("SELECT c.ip_prefix, c.user_agent, c.referer_host, c.bot FROM clicks c JOIN links l ON l.id = c.link_id"
-        + " WHERE l.code = ? ORDER BY c.click_id", code);
+        + " WHERE l.code = ? ORDER BY c.referer_host NULLS LAST", code);
 
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0)).containsEntry("ip_prefix", "127.0.0.0").containsEntry("user_agent", Browsers.CHROME)
