@@ -1,17 +1,46 @@
 package io.refgate.clicks;
 
 final class ClickSql {
-  /**
-   * One statement per batch: the rows, then the hourly per-link counters from exactly the rows that
-   * were new (a re-sent batch inserts nothing and counts nothing). Counter rows are updated in key
-   * order so that two writers never deadlock.
-   */
-  static final String INSERT_BATCH = """
-      WITH inserted AS (
+  private static final String INSERT_CLICKS = """
         INSERT INTO clicks (click_id, clicked_at, tenant_id, link_id, campaign_id, ip_prefix, user_agent, referer_host, bot)
         SELECT id, timestamptz 'epoch' + ms * interval '1 millisecond', tenant, link, campaign, ip, ua, referer, bot
           FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::bigint[], $5::uuid[], $6::text[], $7::text[], $8::text[],
-                      $9::boolean[]) AS c(id, ms, tenant, link, campaign, ip, ua, referer, bot)
+                      $9::boolean[]) AS c(id, ms, tenant, link, campaign, ip, ua, referer, bot)""";
+
+  private static final String ADD_TO_COUNTERS = """
+      ON CONFLICT (link_id, hour) DO UPDATE SET human = h.human + excluded.human, bots = h.bots + excluded.bots""";
+
+  /**
+   * One statement per batch: the rows, and the hourly per-link counters from the counts the writer
+   * made of the same batch ($10..$15). A statement is atomic and all its parts see one snapshot,
+   * so a batch whose first click is already stored is skipped whole, rows and counts alike: a
+   * re-sent batch costs one index probe instead of a conflict check per row. Counter rows are
+   * updated in key order so that two writers never deadlock.
+   */
+  static final String INSERT_BATCH = """
+      WITH batch AS (
+        SELECT NOT EXISTS (SELECT 1 FROM clicks
+                            WHERE click_id = $1[1] AND clicked_at = timestamptz 'epoch' + $2[1] * interval '1 millisecond') AS is_new
+      ), inserted AS (
+      %s
+         WHERE (SELECT is_new FROM batch)
+      )
+      INSERT INTO link_clicks_hourly AS h (link_id, hour, tenant_id, campaign_id, human, bots)
+      SELECT link, timestamptz 'epoch' + hour * interval '1 millisecond', tenant, campaign, human, bots
+        FROM unnest($10::bigint[], $11::bigint[], $12::uuid[], $13::uuid[], $14::bigint[], $15::bigint[])
+             AS k(link, hour, tenant, campaign, human, bots)
+       WHERE (SELECT is_new FROM batch)
+       ORDER BY 1, 2
+      %s
+      """.formatted(INSERT_CLICKS, ADD_TO_COUNTERS);
+
+  /**
+   * For a batch that {@link #INSERT_BATCH} refused because a later row's click id is already
+   * stored: the rows that are new, checked one by one, and counters from exactly those rows.
+   */
+  static final String INSERT_BATCH_SKIPPING_STORED = """
+      WITH inserted AS (
+      %s
         ON CONFLICT DO NOTHING
         RETURNING link_id, clicked_at, tenant_id, campaign_id, bot
       )
@@ -21,8 +50,8 @@ final class ClickSql {
         FROM inserted
        GROUP BY 1, 2, 3, 4
        ORDER BY 1, 2
-      ON CONFLICT (link_id, hour) DO UPDATE SET human = h.human + excluded.human, bots = h.bots + excluded.bots
-      """;
+      %s
+      """.formatted(INSERT_CLICKS, ADD_TO_COUNTERS);
 
   static final String ENSURE_PARTITIONS = "SELECT ensure_click_partitions($1)";
 

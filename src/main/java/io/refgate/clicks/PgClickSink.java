@@ -1,12 +1,17 @@
 package io.refgate.clicks;
 
+import io.refgate.store.SqlStates;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes a batch as one multi-row statement over a pipelined connection. */
+/**
+ * Writes a batch as one multi-row statement over a pipelined connection. Idempotent: a batch sent
+ * again is skipped whole. Should a later row's click id already be stored (ids are random, so
+ * only by a collision), the batch is written row by row, so that one click never stalls the writer.
+ */
 public final class PgClickSink implements ClickSink {
   private static final int MAX_USER_AGENT = 512;
 
@@ -40,8 +45,13 @@ public final class PgClickSink implements ClickSink {
       referers[i] = RefererHost.of(click.referer());
       bots[i] = click.bot();
     }
-    return client.preparedQuery(ClickSql.INSERT_BATCH)
-        .execute(Tuple.of(ids, millis, tenants, links, campaigns, ips, agents, referers, bots))
+    List<Object> rows = List.of(ids, millis, tenants, links, campaigns, ips, agents, referers, bots);
+    HourlyCounts counts = HourlyCounts.of(batch);
+    Tuple rowsAndCounts = Tuple.from(rows).addValue(counts.links()).addValue(counts.hours()).addValue(counts.tenants())
+        .addValue(counts.campaigns()).addValue(counts.human()).addValue(counts.bots());
+    return client.preparedQuery(ClickSql.INSERT_BATCH).execute(rowsAndCounts)
+        .recover(e -> SqlStates.isUniqueViolation(e, null) ? client.preparedQuery(ClickSql.INSERT_BATCH_SKIPPING_STORED).execute(Tuple.from(rows))
+            : Future.failedFuture(e))
         .mapEmpty();
   }
 

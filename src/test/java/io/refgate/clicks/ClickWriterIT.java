@@ -76,6 +76,20 @@ class ClickWriterIT {
   }
 
   @Test
+  @DisplayName("a batch holding an already stored click in a later row stores its new clicks, and counts them once")
+  void storedClickInALaterRow() {
+    Click stored = click(System.currentTimeMillis(), false);
+    PgClickSink sink = new PgClickSink(sql);
+    sink.write(List.of(stored)).await();
+
+    sink.write(List.of(click(System.currentTimeMillis(), false), stored, click(System.currentTimeMillis(), true))).await();
+
+    assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(3);
+    assertThat(Db.rows("SELECT sum(human)::bigint AS human, sum(bots)::bigint AS bots FROM link_clicks_hourly WHERE link_id = ?", linkId))
+        .containsExactly(Map.of("human", 2L, "bots", 1L));
+  }
+
+  @Test
   @DisplayName("a full buffer drops and counts new clicks instead of blocking the event loop")
   void boundedBuffer() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
