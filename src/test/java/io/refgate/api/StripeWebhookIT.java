@@ -172,8 +172,8 @@ class StripeWebhookIT {
     long now = Instant.now().getEpochSecond();
 
     Api.Reply wrongSecret = deliver(paid, "whsec_wrong", now);
-    Api.Reply stale = deliver(paid, SECRET, now - 301);
-    Api.Reply future = deliver(paid, SECRET, now + 301);
+    Api.Reply stale = deliver(paid, SECRET, now - 305);
+    Api.Reply future = deliver(paid, SECRET, now + 305);
     Api.Reply tampered = api.send("POST", "/v1/webhooks/stripe/" + tenant.id(), null, paid.replace("10000", "99999"),
         Map.of("Stripe-Signature", "t=" + now + ",v1=" + sign(SECRET, now, paid)));
     Api.Reply unsigned = api.send("POST", "/v1/webhooks/stripe/" + tenant.id(), null, paid, Map.of());
