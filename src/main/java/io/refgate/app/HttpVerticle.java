@@ -33,7 +33,14 @@ final class HttpVerticle extends VerticleBase {
         .setHost(services.config().http().host())
         .setPort(port)
         .setCompressionSupported(false)
-        .setTcpNoDelay(true);
+        .setTcpNoDelay(true)
+        // every response is written on the event loop its request arrived on, so writes may skip
+        // Vert.x's cross-thread queue; a write from another thread fails instead (load-tests/README.md)
+        .setStrictThreadMode(true)
+        // no WebSocket and no HTTP/2 without TLS is served: their pipeline handlers stay out
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options).requestHandler(this::handle).listen();
   }
 

@@ -62,16 +62,18 @@ public final class ClickWriter {
 
   /**
    * Completes once every click that was pending when it was called is stored (or after
-   * {@code timeoutMs}, failing). Attribution uses it for a click answered moments ago.
+   * {@code timeoutMs}, failing), on the caller's context: attribution uses it for a click answered
+   * moments ago, and goes on to answer its request, which must happen on that request's event loop.
    */
   public Future<Void> flush(long timeoutMs) {
+    Context caller = vertx.getOrCreateContext();
     long target = written.get() + pending();
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
       pump();
       awaitWritten(target, System.currentTimeMillis() + timeoutMs, done);
     });
-    return done.future();
+    return Future.fromCompletionStage(done.future().toCompletionStage(), caller);
   }
 
   /** Stops the timer and stores everything buffered, for at most clicks.drain_timeout_ms. */

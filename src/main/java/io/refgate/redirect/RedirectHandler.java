@@ -100,9 +100,10 @@ public final class RedirectHandler {
       response.putHeader(SET_COOKIE, target.cookies().clickCookie(clickText));
       response.headers().add(SET_COOKIE, target.cookies().refCookie(code));
     }
-    response.end();
+    // buffered before the answer leaves: a visitor holding the answer has a click that will be stored
     clicks.offer(new Click(clickId, target.linkId(), target.tenantId(), target.campaignId(), clientAddress(request), userAgent,
         request.getHeader(HttpHeaders.REFERER), bot));
+    response.end();
     metrics.record(bot ? RedirectMetrics.Outcome.BOT : RedirectMetrics.Outcome.REDIRECTED, start);
   }
 

@@ -8,6 +8,7 @@ import io.refgate.redirect.ClickIds;
 import io.refgate.testing.Db;
 import io.refgate.testing.TestEnvironment;
 import io.refgate.testing.TestGateway;
+import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -128,6 +129,24 @@ class ClickWriterIT {
     assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(1_050);
     assertThat(registry.get("refgate.clicks.written").counter().count()).isEqualTo(1_050);
     assertThat(registry.get("refgate.clicks.pending").gauge().value()).isZero();
+  }
+
+  @Test
+  @DisplayName("flush stores the buffered clicks and answers on the caller's event loop, where its request is answered")
+  void flushAnswersOnTheCallersContext() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ClickBuffer buffer = new ClickBuffer(100, registry);
+    RefgateConfig.Clicks config = TestEnvironment.config(Map.of("clicks.flush_interval_ms", "60000")).clicks();
+    ClickWriter writer = new ClickWriter(vertx, buffer, new PgClickSink(sql), config, registry);
+    vertx.runOnContext(v -> writer.start());
+    buffer.offer(click(System.currentTimeMillis(), false));
+    Context caller = vertx.getOrCreateContext();
+    Promise<Boolean> onCaller = Promise.promise();
+
+    caller.runOnContext(v -> writer.flush(5_000).onComplete(ar -> onCaller.complete(ar.succeeded() && Vertx.currentContext() == caller)));
+
+    assertThat(onCaller.future().await()).isTrue();
+    assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(1);
   }
 
   @Test
