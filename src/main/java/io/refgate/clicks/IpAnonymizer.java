@@ -12,7 +12,13 @@ public final class IpAnonymizer {
 
   /** The anonymised network address as text, or null when the input is not an IP literal. */
   public static String anonymize(String ip) {
-    if (ip == null || ip.isEmpty() || !looksLikeIpLiteral(ip)) {
+    if (ip == null || ip.isEmpty()) {
+      return null;
+    }
+    if (ip.indexOf(':') < 0) {
+      return ipv4Network(ip);
+    }
+    if (!isIpv6Literal(ip)) {
       return null;
     }
     try {
@@ -31,26 +37,40 @@ public final class IpAnonymizer {
     }
   }
 
-  /** Guards getByName against host names, which it would resolve over DNS. */
-  private static boolean looksLikeIpLiteral(String text) {
-    boolean v6 = text.indexOf(':') >= 0;
-    int dots = 0;
+  /**
+   * "a.b.c.d" as "a.b.c.0", parsed by hand: every click's address passes here, and the parts of
+   * a dotted quad are all it takes. Null for anything else ("1.2.3.999", "1..2.3", host names).
+   */
+  private static String ipv4Network(String text) {
+    int[] octets = new int[3];
+    int part = 0;
+    int value = 0;
+    int digits = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean hex = (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      if (c == '.') {
-        dots++;
-      } else if (!(c >= '0' && c <= '9') && !(v6 && (hex || c == ':'))) {
-        return false;
+      if (c >= '0' && c <= '9' && digits < 3) {
+        value = value * 10 + (c - '0');
+        digits++;
+      } else if (c == '.' && digits > 0 && value <= 255 && part < 3) {
+        octets[part++] = value;
+        value = 0;
+        digits = 0;
+      } else {
+        return null;
       }
     }
-    return v6 || (dots == 3 && hasByteSizedParts(text));
+    if (part != 3 || digits == 0 || value > 255) {
+      return null;
+    }
+    return octets[0] + "." + octets[1] + "." + octets[2] + ".0";
   }
 
-  /** "1.2.3.999" or "1..2.3" are no IPv4 literal either: getByName would look them up as names. */
-  private static boolean hasByteSizedParts(String dottedDigits) {
-    for (String part : dottedDigits.split("\\.", -1)) {
-      if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
+  /** Guards getByName against host names and zone ids, which it would resolve or accept. */
+  private static boolean isIpv6Literal(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!hex && c != ':' && c != '.') {
         return false;
       }
     }
