@@ -19,6 +19,7 @@ class IpAnonymizerTest {
   @DisplayName("an IPv4 address is stored only as its /24 network")
   void ipv4KeepsTheFirstThreeOctets() {
     assertThat(IpAnonymizer.anonymize("203.0.113.57")).isEqualTo("203.0.113.0");
+    assertThat(IpAnonymizer.anonymize("010.001.113.57")).as("leading zeros, as a proxy may write them").isEqualTo("10.1.113.0");
   }
 
   @Test
