@@ -9,17 +9,26 @@ import io.refgate.testing.Db;
 import io.refgate.testing.TestEnvironment;
 import io.refgate.testing.TestGateway;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.SqlClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -150,16 +159,33 @@ class ClickWriterIT {
   }
 
   @Test
-  @DisplayName("clicks in a month without a partition are kept, and moved into the partition once it is made")
-  void defaultPartition() {
-    long farFuture = Instant.now().plus(800, ChronoUnit.DAYS).toEpochMilli();
-
+  @DisplayName("clicks in a month without a partition are kept, and moved into the partition once it is made, even while more arrive")
+  void defaultPartition() throws SQLException {
+    // the first month past those the gateway made at start-up (clicks.partition_months_ahead = 3)
+    long farFuture = YearMonth.now(ZoneOffset.UTC).plusMonths(4).atDay(2).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     new PgClickSink(sql).write(List.of(click(farFuture, false))).await();
     assertThat(Db.count("SELECT count(*) FROM clicks_default WHERE link_id = ?", linkId)).isEqualTo(1);
 
-    ClickPartitions.ensure(sql, 30).await();
+    Future<Void> upkeep;
+    try (Connection writer = TestEnvironment.jdbc(); PreparedStatement insert = writer.prepareStatement(
+        "INSERT INTO clicks (click_id, clicked_at, tenant_id, link_id, campaign_id, bot) VALUES (?, ?, ?, ?, ?, false)")) {
+      writer.setAutoCommit(false);
+      Click arriving = click(farFuture + 1, false);
+      insert.setObject(1, arriving.id());
+      insert.setObject(2, OffsetDateTime.ofInstant(Instant.ofEpochMilli(arriving.epochMillis()), ZoneOffset.UTC));
+      insert.setObject(3, tenant);
+      insert.setLong(4, linkId);
+      insert.setObject(5, campaign);
+      insert.executeUpdate();
+      upkeep = ClickPartitions.ensure(sql, 30);
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Db.count(
+          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%ensure_click_partitions%'") > 0);
+      writer.commit();
+    }
+    upkeep.await();
 
     assertThat(Db.count("SELECT count(*) FROM clicks_default WHERE link_id = ?", linkId)).isZero();
-    assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(1);
+    assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(2);
   }
+
 }
