@@ -35,7 +35,8 @@ JMH_FILTER=${JMH_FILTER:-}               # a JMH benchmark regex; empty = all
 # Placement: the server under test (gateway or nginx) on one core, wrk on the other.
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
+# The JVM flags README.md recommends for production (load-tests/README.md says what they bought).
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--XX:+UseParallelGC -Xms384m -Xmx384m -Xmn256m}
 # Loopback ports.
 GATEWAY_PORT=${GATEWAY_PORT:-18080}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-19090}

@@ -57,12 +57,12 @@ final class Wiring {
         .with(new PoolOptions().setMaxSize(config.pg().poolSize()).setName("api")
             .setConnectionTimeout(config.pg().connectTimeoutMs()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
         .with(target.netOptions())
-        .connectingTo(new PgConnectOptions(target.options()).setMetricsName("api"))
+        .connectingTo(new PgConnectOptions(target.options()).setCachePreparedStatements(true).setMetricsName("api"))
         .using(vertx).build();
     SqlClient clicks = PgBuilder.client()
         .with(new PoolOptions().setMaxSize(config.clicks().writerConnections()).setName("clicks"))
         .with(target.netOptions())
-        .connectingTo(new PgConnectOptions(target.options()).setPipeliningLimit(16).setMetricsName("clicks"))
+        .connectingTo(new PgConnectOptions(target.options()).setCachePreparedStatements(true).setPipeliningLimit(16).setMetricsName("clicks"))
         .using(vertx).build();
     Redis redis = Redis.createClient(vertx, new RedisOptions()
         .setConnectionString(config.redis().url().toString())

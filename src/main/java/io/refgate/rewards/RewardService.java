@@ -97,10 +97,14 @@ public final class RewardService {
 
   private Future<Reward> grant(SqlClient tx, Conversion c, String beneficiary, String userId, RewardRule rule, String event,
       String paymentId, BiFunction<RewardRule, Long, Optional<RewardRules.Grant>> rules) {
-    if (rule == null) {
+    // the rules grant less, never more, the more was granted before: the history is read only
+    // when a capped rule grants something at all
+    if (rule == null || rules.apply(rule, 0L).isEmpty()) {
       return Future.succeededFuture(null);
     }
-    return repository.granted(tx, c.tenantId(), c.refereeUserId(), c.campaign().id(), beneficiary).compose(already -> {
+    Future<Long> before = rule.capMinor() == null ? Future.succeededFuture(0L)
+        : repository.granted(tx, c.tenantId(), c.refereeUserId(), c.campaign().id(), beneficiary);
+    return before.compose(already -> {
       Optional<RewardRules.Grant> grant = rules.apply(rule, already);
       if (grant.isEmpty()) {
         return Future.succeededFuture(null);

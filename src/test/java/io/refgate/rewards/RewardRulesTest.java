@@ -250,6 +250,24 @@ class RewardRulesTest {
   }
 
   @Property
+  @Label("the more was granted before, the less is granted, never more: the ledger is read only when a capped rule grants at all")
+  void moreGrantedBeforeNeverGrantsMore(@ForAll("rules") RewardRule rule, @ForAll @LongRange(min = 0, max = 10_000_000_000L) long payment,
+      @ForAll @IntRange(min = 1, max = 1000) int seq, @ForAll @LongRange(min = 0, max = 2_000_000_000L) long alreadyGranted) {
+    assertThat(amount(RewardRules.onPayment(rule, eur(payment, seq), alreadyGranted)))
+        .isLessThanOrEqualTo(amount(RewardRules.onPayment(rule, eur(payment, seq), 0)));
+    assertThat(amount(RewardRules.onSignup(rule, alreadyGranted))).isLessThanOrEqualTo(amount(RewardRules.onSignup(rule, 0)));
+    assertThat(amount(RewardRules.onMilestone(rule, "demo_attended", alreadyGranted)))
+        .isLessThanOrEqualTo(amount(RewardRules.onMilestone(rule, "demo_attended", 0)));
+    if (rule.capMinor() == null) {
+      assertThat(RewardRules.onPayment(rule, eur(payment, seq), alreadyGranted)).isEqualTo(RewardRules.onPayment(rule, eur(payment, seq), 0));
+    }
+  }
+
+  private static long amount(Optional<Grant> grant) {
+    return grant.map(Grant::amountMinor).orElse(0L);
+  }
+
+  @Property
   @Label("without a cap, a percent reward is the rounded share of every qualifying payment")
   void uncappedPercentIsTheShare(@ForAll("percents") BigDecimal percent, @ForAll @LongRange(min = 0, max = 10_000_000_000L) long payment) {
     RewardRule rule = new RewardRule(RewardRule.Type.PERCENT, percent, null, null, Trigger.EVERY_PAYMENT, null, null, null, null);
