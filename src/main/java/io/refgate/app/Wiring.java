@@ -81,7 +81,7 @@ final class Wiring {
         link -> LinkTarget.compile(link, config.cookie().secure()), new LookupMetrics(registry)).followEdits();
     LinkInvalidator invalidator = new LinkInvalidator(pool, codes);
     TenantService tenants = new TenantService(pool, invalidator, Duration.ofMillis(config.cache().localTtlMs()));
-    CampaignService campaigns = new CampaignService(pool, tenants, invalidator);
+    CampaignService campaigns = new CampaignService(pool, tenants, invalidator, Duration.ofMillis(config.cache().localTtlMs()));
     ClickBuffer buffer = new ClickBuffer(config.clicks().bufferCapacity(), registry);
     ClickWriter writer = new ClickWriter(vertx, buffer, new PgClickSink(clients.clicks()), config.clicks(), registry);
     BotDetector bots = config.bots().file() == null ? BotDetector.bundled() : BotDetector.fromFile(config.bots().file());
@@ -90,10 +90,10 @@ final class Wiring {
     EventService events = new EventService(pool, new EventMetrics(registry));
     RewardMetrics rewardMetrics = new RewardMetrics(registry);
     RewardService rewards = new RewardService(rewardMetrics);
-    SignupService signups = new SignupService(vertx, pool, events, tenants, rewards, writer);
-    BillingService billing = new BillingService(events, rewards);
+    SignupService signups = new SignupService(vertx, pool, events, tenants, campaigns, rewards, writer);
+    BillingService billing = new BillingService(events, campaigns, rewards);
     return new Services(config, registry, tenants, campaigns, new LinkService(pool, tenants, campaigns, invalidator), events, signups,
-        new MilestoneService(events, rewards), billing, new ActivityService(pool, events), new RewardLedger(pool, rewardMetrics),
+        new MilestoneService(events, campaigns, rewards), billing, new ActivityService(pool, events), new RewardLedger(pool, rewardMetrics),
         new ReportService(pool, campaigns), new StripeService(events, tenants, billing, signups), redirects, writer,
         new HealthChecks(pool, clients.redis()), new HttpDate(vertx));
   }

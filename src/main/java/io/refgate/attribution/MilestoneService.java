@@ -1,6 +1,6 @@
 package io.refgate.attribution;
 
-import io.refgate.campaigns.CampaignRepository;
+import io.refgate.campaigns.CampaignService;
 import io.refgate.events.Answer;
 import io.refgate.events.EventRequests;
 import io.refgate.events.EventService;
@@ -17,9 +17,10 @@ public final class MilestoneService {
   private final EventService events;
   private final RewardService rewards;
   private final AttributionRepository repository = new AttributionRepository();
-  private final CampaignRepository campaigns = new CampaignRepository();
+  private final CampaignService campaigns;
 
-  public MilestoneService(EventService events, RewardService rewards) {
+  public MilestoneService(EventService events, CampaignService campaigns, RewardService rewards) {
+    this.campaigns = campaigns;
     this.events = events;
     this.rewards = rewards;
   }
@@ -33,7 +34,7 @@ public final class MilestoneService {
       if (referee == null) {
         return Future.succeededFuture(Answer.created(Reward.conversionAnswer(false, List.of())));
       }
-      return campaigns.find(tx, tenantId, referee.campaignId())
+      return campaigns.current(tenantId, referee.campaignId())
           .compose(campaign -> rewards.onMilestone(tx, new RewardService.Conversion(tenantId, referee.userId(),
               referee.referrerUserId(), campaign, milestone.occurredAt()), milestone.name()))
           .map(granted -> Answer.created(Reward.conversionAnswer(true, granted)));

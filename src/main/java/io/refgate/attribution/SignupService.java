@@ -1,6 +1,6 @@
 package io.refgate.attribution;
 
-import io.refgate.campaigns.CampaignRepository;
+import io.refgate.campaigns.CampaignService;
 import io.refgate.clicks.ClickWriter;
 import io.refgate.events.Answer;
 import io.refgate.events.EventRequests;
@@ -34,22 +34,24 @@ public final class SignupService {
   private final Pool pool;
   private final EventService events;
   private final TenantService tenants;
+  private final CampaignService campaigns;
   private final RewardService rewards;
   private final ClickWriter clicks;
   private final AttributionRepository repository = new AttributionRepository();
-  private final CampaignRepository campaigns = new CampaignRepository();
 
-  public SignupService(Vertx vertx, Pool pool, EventService events, TenantService tenants, RewardService rewards, ClickWriter clicks) {
+  public SignupService(Vertx vertx, Pool pool, EventService events, TenantService tenants, CampaignService campaigns, RewardService rewards,
+      ClickWriter clicks) {
     this.vertx = vertx;
     this.pool = pool;
     this.events = events;
     this.tenants = tenants;
+    this.campaigns = campaigns;
     this.rewards = rewards;
     this.clicks = clicks;
   }
 
   public Future<Answer> signup(UUID tenantId, EventRequests.Signup signup, JsonObject body) {
-    return tenants.get(tenantId).compose(tenant -> evidence(tenantId, signup)
+    return tenants.current(tenantId).compose(tenant -> evidence(tenantId, signup)
         .compose(evidence -> events.once(tenantId, "signup", signup.eventId(), body, tx -> record(tx, tenant, signup, evidence))));
   }
 
@@ -105,7 +107,7 @@ public final class SignupService {
       if (decision.status() != AttributionRules.Status.ATTRIBUTED) {
         return Future.succeededFuture(Answer.created(answer(decision, null)));
       }
-      return campaigns.find(tx, tenant.id(), decision.referral().campaignId())
+      return campaigns.current(tenant.id(), decision.referral().campaignId())
           .compose(campaign -> rewards.onSignup(tx, new RewardService.Conversion(tenant.id(), user.userId(),
               decision.referral().referrerUserId(), campaign, signup.occurredAt())))
           .map(refereeReward -> Answer.created(answer(decision, refereeReward)));

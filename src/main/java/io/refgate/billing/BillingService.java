@@ -1,7 +1,7 @@
 package io.refgate.billing;
 
 import io.refgate.attribution.AttributionRepository;
-import io.refgate.campaigns.CampaignRepository;
+import io.refgate.campaigns.CampaignService;
 import io.refgate.events.Answer;
 import io.refgate.events.EventRequests;
 import io.refgate.events.EventService;
@@ -25,9 +25,10 @@ public final class BillingService {
   private final RewardService rewards;
   private final PaymentRepository payments = new PaymentRepository();
   private final AttributionRepository attributions = new AttributionRepository();
-  private final CampaignRepository campaigns = new CampaignRepository();
+  private final CampaignService campaigns;
 
-  public BillingService(EventService events, RewardService rewards) {
+  public BillingService(EventService events, CampaignService campaigns, RewardService rewards) {
+    this.campaigns = campaigns;
     this.events = events;
     this.rewards = rewards;
   }
@@ -57,7 +58,7 @@ public final class BillingService {
           if (referee == null || seq == 0) {
             return Future.succeededFuture(Answer.created(Reward.conversionAnswer(referee != null, List.of())));
           }
-          return campaigns.find(tx, tenantId, referee.campaignId())
+          return campaigns.current(tenantId, referee.campaignId())
               .compose(campaign -> rewards.onPayment(tx, new RewardService.Conversion(tenantId, referee.userId(), referee.referrerUserId(),
                   campaign, billing.occurredAt()), billing.paymentId(), new RewardRules.Payment(billing.amountMinor(), billing.currency(), seq)))
               .map(granted -> Answer.created(Reward.conversionAnswer(true, granted)));

@@ -2,10 +2,12 @@ package io.refgate.campaigns;
 
 import io.refgate.cache.LinkInvalidator;
 import io.refgate.http.ApiException;
+import io.refgate.support.RecentRows;
 import io.refgate.tenants.Tenant;
 import io.refgate.tenants.TenantService;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -17,11 +19,13 @@ public final class CampaignService {
   private final CampaignRepository repository = new CampaignRepository();
   private final TenantService tenants;
   private final LinkInvalidator invalidator;
+  private final RecentRows<UUID, Campaign> recent;
 
-  public CampaignService(Pool pool, TenantService tenants, LinkInvalidator invalidator) {
+  public CampaignService(Pool pool, TenantService tenants, LinkInvalidator invalidator, Duration recentMaxAge) {
     this.pool = pool;
     this.tenants = tenants;
     this.invalidator = invalidator;
+    this.recent = new RecentRows<>(recentMaxAge);
   }
 
   /** {@code draft} builds the campaign from the tenant (whose allowed hosts bound the destination). */
@@ -31,6 +35,12 @@ public final class CampaignService {
 
   public Future<Campaign> get(UUID tenantId, UUID id) {
     return repository.find(pool, tenantId, id).map(CampaignService::orNotFound);
+  }
+
+  /** The campaign whose rules an event applies, inactive ones included: a recent copy (see RecentRows). */
+  public Future<Campaign> current(UUID tenantId, UUID id) {
+    return recent.get(id, () -> repository.find(pool, tenantId, id))
+        .map(campaign -> orNotFound(campaign != null && campaign.tenantId().equals(tenantId) ? campaign : null));
   }
 
   public Future<List<Campaign>> list(UUID tenantId) {
@@ -49,6 +59,7 @@ public final class CampaignService {
               return repository.update(sql, updated)
                   .map(saved -> new Change(current.destinationUrl(), saved));
             })))
+        .onSuccess(change -> recent.forget(id))
         .compose(change -> change.destinationChanged()
             ? invalidator.campaignDestination(id).map(change.saved()) : Future.succeededFuture(change.saved()));
   }

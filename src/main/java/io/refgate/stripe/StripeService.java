@@ -36,7 +36,7 @@ public final class StripeService {
   }
 
   public Future<Answer> receive(UUID tenantId, String signature, Buffer payload) {
-    return tenants.get(tenantId).compose(tenant -> {
+    return tenants.current(tenantId).compose(tenant -> {
       if (tenant.stripeWebhookSecret() == null) {
         throw ApiException.notFound("the Stripe webhook is off for this tenant: set its stripe_webhook_secret");
       }

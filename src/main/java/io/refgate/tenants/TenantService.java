@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.refgate.cache.LinkInvalidator;
 import io.refgate.http.ApiException;
+import io.refgate.support.RecentRows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
@@ -20,6 +21,7 @@ public final class TenantService {
   private final TenantRepository repository = new TenantRepository();
   private final LinkInvalidator invalidator;
   private final Cache<String, Optional<UUID>> keys;
+  private final RecentRows<UUID, Tenant> recent;
 
   public record Created(Tenant tenant, String apiKey) {
   }
@@ -28,6 +30,7 @@ public final class TenantService {
     this.pool = pool;
     this.invalidator = invalidator;
     this.keys = Caffeine.newBuilder().maximumSize(KEY_CACHE_SIZE).expireAfterWrite(keyCacheTtl).build();
+    this.recent = new RecentRows<>(keyCacheTtl);
   }
 
   public Future<Created> create(Tenant draft) {
@@ -40,6 +43,11 @@ public final class TenantService {
     return repository.find(pool, id).map(TenantService::orNotFound);
   }
 
+  /** The tenant as events see it: a copy at most as old as an API key's cached verdict. */
+  public Future<Tenant> current(UUID id) {
+    return recent.get(id, () -> repository.find(pool, id)).map(TenantService::orNotFound);
+  }
+
   public Future<Optional<Tenant>> findByName(String name) {
     return repository.findByName(pool, name).map(Optional::ofNullable);
   }
@@ -48,6 +56,7 @@ public final class TenantService {
   public Future<Tenant> update(UUID id, UnaryOperator<Tenant> patch) {
     return pool.withTransaction(sql -> repository.lock(sql, id).map(TenantService::orNotFound)
             .compose(current -> repository.update(sql, patch.apply(current)).map(updated -> new Change(current, updated))))
+        .onSuccess(change -> recent.forget(id))
         .compose(change -> (change.affectsRedirects() ? invalidator.tenant(id) : Future.<Void>succeededFuture()).map(change.after()));
   }
 

@@ -62,6 +62,20 @@ class BillingApiIT {
   }
 
   @Test
+  @DisplayName("a campaign's reward rule changed through the API applies to the next payment at once")
+  void changedRuleAppliesAtOnce() {
+    referredBo(new JsonObject().put("type", "percent").put("percent", 20).put("trigger", "every_payment"), new JsonObject());
+    String campaign = Db.one("SELECT campaign_id FROM referees WHERE tenant_id = ? AND user_id = 'bo'", tenant.id())
+        .toString();
+    assertThat(amounts(pay("in_before", 10_000, bo()))).containsExactly(2000L);
+
+    assertThat(api.patch("/v1/campaigns/" + campaign, tenant.apiKey(), new JsonObject().put("referrer_reward",
+        new JsonObject().put("type", "percent").put("percent", 10).put("trigger", "every_payment"))).status()).isEqualTo(200);
+
+    assertThat(amounts(pay("in_after", 10_000, bo()))).containsExactly(1000L);
+  }
+
+  @Test
   @DisplayName("every_payment pays a percent of each payment (half-even to cents) up to max_payments")
   void everyPaymentUpToMax() {
     referredBo(new JsonObject().put("type", "percent").put("percent", 12.5).put("trigger", "every_payment").put("max_payments", 2),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stripe.net.Webhook;
 import io.refgate.testing.Api;
 import io.refgate.testing.Db;
+import io.refgate.testing.TestEnvironment;
 import io.refgate.testing.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -214,5 +215,21 @@ class StripeWebhookIT {
 
     assertThat(off.status()).isEqualTo(404);
     assertThat(unknown.status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a signing secret changed through the admin API is in force for the next delivery; the old one is refused")
+  void rotatedSecret() {
+    long now = Instant.now().getEpochSecond();
+    String payload = event("evt_rotated", "customer.created", customer("cus_rotated", new JsonObject().put("new_user_id", "rotated")));
+    assertThat(deliver(payload).status()).isEqualTo(201);
+    String rotated = "whsec_rotated_" + UUID.randomUUID().toString().replace("-", "");
+
+    assertThat(api.patch("/admin/v1/tenants/" + tenant.id(), TestEnvironment.ADMIN_TOKEN,
+        new JsonObject().put("stripe_webhook_secret", rotated)).status()).isEqualTo(200);
+
+    String next = event("evt_rotated_2", "customer.updated", customer("cus_rotated", new JsonObject().put("new_user_id", "rotated")));
+    assertThat(deliver(next, SECRET, now).status()).isEqualTo(400);
+    assertThat(deliver(next, rotated, now).status()).isEqualTo(201);
   }
 }
