@@ -20,7 +20,8 @@ final class ClickSql {
   static final String INSERT_BATCH = """
       WITH batch AS (
         SELECT NOT EXISTS (SELECT 1 FROM clicks
-                            WHERE click_id = $1[1] AND clicked_at = timestamptz 'epoch' + $2[1] * interval '1 millisecond') AS is_new
+                            WHERE click_id = ($1::uuid[])[1]
+                              AND clicked_at = timestamptz 'epoch' + ($2::bigint[])[1] * interval '1 millisecond') AS is_new
       ), inserted AS (
       %s
          WHERE (SELECT is_new FROM batch)
