@@ -34,7 +34,7 @@ public final class MilestoneService {
       if (referee == null) {
         return Future.succeededFuture(Answer.created(Reward.conversionAnswer(false, List.of())));
       }
-      return campaigns.current(tenantId, referee.campaignId())
+      return campaigns.current(tx, tenantId, referee.campaignId())
           .compose(campaign -> rewards.onMilestone(tx, new RewardService.Conversion(tenantId, referee.userId(),
               referee.referrerUserId(), campaign, milestone.occurredAt()), milestone.name()))
           .map(granted -> Answer.created(Reward.conversionAnswer(true, granted)));

@@ -107,7 +107,7 @@ public final class SignupService {
       if (decision.status() != AttributionRules.Status.ATTRIBUTED) {
         return Future.succeededFuture(Answer.created(answer(decision, null)));
       }
-      return campaigns.current(tenant.id(), decision.referral().campaignId())
+      return campaigns.current(tx, tenant.id(), decision.referral().campaignId())
           .compose(campaign -> rewards.onSignup(tx, new RewardService.Conversion(tenant.id(), user.userId(),
               decision.referral().referrerUserId(), campaign, signup.occurredAt())))
           .map(refereeReward -> Answer.created(answer(decision, refereeReward)));

@@ -58,7 +58,7 @@ public final class BillingService {
           if (referee == null || seq == 0) {
             return Future.succeededFuture(Answer.created(Reward.conversionAnswer(referee != null, List.of())));
           }
-          return campaigns.current(tenantId, referee.campaignId())
+          return campaigns.current(tx, tenantId, referee.campaignId())
               .compose(campaign -> rewards.onPayment(tx, new RewardService.Conversion(tenantId, referee.userId(), referee.referrerUserId(),
                   campaign, billing.occurredAt()), billing.paymentId(), new RewardRules.Payment(billing.amountMinor(), billing.currency(), seq)))
               .map(granted -> Answer.created(Reward.conversionAnswer(true, granted)));

@@ -7,6 +7,7 @@ import io.refgate.tenants.Tenant;
 import io.refgate.tenants.TenantService;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,9 +38,13 @@ public final class CampaignService {
     return repository.find(pool, tenantId, id).map(CampaignService::orNotFound);
   }
 
-  /** The campaign whose rules an event applies, inactive ones included: a recent copy (see RecentRows). */
-  public Future<Campaign> current(UUID tenantId, UUID id) {
-    return recent.get(id, () -> repository.find(pool, tenantId, id))
+  /**
+   * The campaign whose rules an event applies, inactive ones included: a recent copy (see
+   * RecentRows), else read through {@code sql}, the event's own transaction (a second connection
+   * per event would let concurrent events wait on each other for the pool).
+   */
+  public Future<Campaign> current(SqlClient sql, UUID tenantId, UUID id) {
+    return recent.get(id, () -> repository.find(sql, tenantId, id))
         .map(campaign -> orNotFound(campaign != null && campaign.tenantId().equals(tenantId) ? campaign : null));
   }
 
