@@ -9,6 +9,7 @@ import io.refgate.config.RefgateConfig;
 import io.refgate.store.DatabaseUnavailable;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,9 +78,12 @@ public final class Main {
       return;
     }
     log.info("shutting down: storing buffered clicks");
+    long limitMs = config.clicks().drainTimeoutMs() + 5_000L;
     try {
-      app.stop().await(config.clicks().drainTimeoutMs() + 5_000L, TimeUnit.MILLISECONDS);
+      app.stop().await(limitMs, TimeUnit.MILLISECONDS);
       log.info("stopped");
+    } catch (TimeoutException e) {
+      log.error("shutdown did not finish within {} ms", limitMs);
     } catch (Exception e) {
       log.error("shutdown did not finish cleanly: {}", e.getMessage());
     }
