@@ -20,8 +20,8 @@ public final class MilestoneService {
   private final CampaignService campaigns;
 
   public MilestoneService(EventService events, CampaignService campaigns, RewardService rewards) {
-    this.campaigns = campaigns;
     this.events = events;
+    this.campaigns = campaigns;
     this.rewards = rewards;
   }
 

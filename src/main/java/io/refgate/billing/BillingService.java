@@ -28,8 +28,8 @@ public final class BillingService {
   private final CampaignService campaigns;
 
   public BillingService(EventService events, CampaignService campaigns, RewardService rewards) {
-    this.campaigns = campaigns;
     this.events = events;
+    this.campaigns = campaigns;
     this.rewards = rewards;
   }
 
