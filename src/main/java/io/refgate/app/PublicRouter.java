@@ -4,6 +4,8 @@ import io.refgate.campaigns.CampaignRoutes;
 import io.refgate.events.EventRequests;
 import io.refgate.events.EventRoutes;
 import io.refgate.health.HealthRoutes;
+import io.refgate.http.AllowedMethods;
+import io.refgate.http.ApiException;
 import io.refgate.http.Auth;
 import io.refgate.http.JsonBody;
 import io.refgate.http.Problems;
@@ -24,7 +26,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * health and the OpenAPI document.
  */
 final class PublicRouter {
-  private static final int[] ERROR_STATUSES = {400, 401, 404, 405, 413, 500};
+  private static final int[] ERROR_STATUSES = {400, 401, 404, 413, 500};
 
   private PublicRouter() {
   }
@@ -57,6 +59,8 @@ final class PublicRouter {
     for (int status : ERROR_STATUSES) {
       router.errorHandler(status, Problems::handle);
     }
+    router.errorHandler(405, ctx -> Problems.send(ctx.response(),
+        ApiException.methodNotAllowed(AllowedMethods.of(router, ctx.request().path()))));
     return router;
   }
 }

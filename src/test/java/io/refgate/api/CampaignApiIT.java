@@ -144,7 +144,7 @@ class CampaignApiIT {
   }
 
   @Test
-  @DisplayName("an unknown path is 404 and a wrong method 405, both as problem+json")
+  @DisplayName("an unknown path is 404 and a wrong method 405 naming the methods in Allow, both as problem+json")
   void unknownPathsAndMethods() {
     Api.Reply unknown = api.get("/v1/nothing-here", tenant.apiKey());
     Api.Reply wrongMethod = api.delete("/v1/campaigns/" + UUID.randomUUID(), tenant.apiKey());
@@ -154,6 +154,8 @@ class CampaignApiIT {
     assertThat(unknown.contentType()).isEqualTo("application/problem+json");
     assertThat(wrongMethod.status()).isEqualTo(405);
     assertThat(wrongMethod.contentType()).isEqualTo("application/problem+json");
+    assertThat(wrongMethod.header("Allow")).isEqualTo("GET, PATCH");
+    assertThat(api.delete("/v1/campaigns", tenant.apiKey()).header("Allow")).isEqualTo("GET, POST");
     assertThat(root.status()).isEqualTo(404);
     assertThat(root.json().getString("type")).isNotBlank();
   }
