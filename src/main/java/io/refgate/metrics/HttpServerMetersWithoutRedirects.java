@@ -9,7 +9,7 @@ import io.vertx.core.spi.observability.HttpResponse;
 
 /**
  * Vert.x's HTTP server meters for every request except referral links. Vert.x looks up five tagged
- * meters per request, about a tenth of what a redirect costs the event loop (load-tests/README.md);
+ * meters per request, work the hot path can do without (load-tests/README.md);
  * redirects have pre-registered meters of their own (refgate_redirects_total,
  * refgate_redirect_seconds). A skipped request gets no request metric, and Vert.x hands that null
  * back to every later call about the request, which then does nothing.
