@@ -20,6 +20,9 @@ class CodeCacheIT {
   private static final int LOCAL_TTL_MS = 300;
   private static final int LOCAL_MAX_AGE_MS = 1000;
   private static final int INVALIDATION_DELAY_MS = 600;
+  private static final int EDIT_POLL_MS = 50;
+  /** Time for the delayed invalidation's notice to be read back, with room for a slow poll. */
+  private static final int NOTICE_MARGIN_MS = 400;
   private static Refgate gateway;
   private static Api api;
   private static Api.Tenant tenant;
@@ -28,7 +31,8 @@ class CodeCacheIT {
   static void start() {
     gateway = TestGateway.start(Map.of("cache.local_ttl_ms", String.valueOf(LOCAL_TTL_MS),
         "cache.local_max_age_s", String.valueOf(LOCAL_MAX_AGE_MS / 1000),
-        "cache.invalidation_delay_ms", String.valueOf(INVALIDATION_DELAY_MS)));
+        "cache.invalidation_delay_ms", String.valueOf(INVALIDATION_DELAY_MS),
+        "cache.edit_poll_ms", String.valueOf(EDIT_POLL_MS)));
     api = new Api(gateway);
     tenant = api.tenant();
     api.campaign(tenant, new JsonObject());
@@ -104,8 +108,8 @@ class CodeCacheIT {
 
   @Test
   @DisplayName("many concurrent first requests for one code share a single database lookup")
-  void coalescesMisses() {
-    String code = api.referrer(tenant, "u_crowd");
+  void coalescesMisses() throws InterruptedException {
+    String code = settled(api.referrer(tenant, "u_crowd"));
     Map<String, Double> before = lookups(api);
 
     var replies = Parallel.run(40, i -> api.click(code, Browsers.CHROME));
@@ -114,9 +118,12 @@ class CodeCacheIT {
     assertThat(delta(api, before)).containsEntry("db/hit", 1.0);
   }
 
-  /** A new code once its enrolment's second invalidation has passed, which would empty the caches again. */
+  /**
+   * A new code once its enrolment's second invalidation has passed and its notice has been read,
+   * either of which would empty the caches again.
+   */
   private static String settled(String code) throws InterruptedException {
-    Thread.sleep(INVALIDATION_DELAY_MS + 100);
+    Thread.sleep(INVALIDATION_DELAY_MS + NOTICE_MARGIN_MS);
     return code;
   }
 
