@@ -7,10 +7,16 @@ import java.util.Properties;
 
 /** Where PostgreSQL is, from the pg.url setting, in the forms both drivers want. */
 public record PgTarget(PgConnectOptions options, int connectTimeoutMs) {
+  /**
+   * The client prepares only statements up to this length once per connection; the default of
+   * 2,048 would leave the signup's and the funnel's statements to be parsed and planned per call.
+   */
+  private static final int CACHED_SQL_LIMIT = 8_192;
 
   public static PgTarget of(URI url, int connectTimeoutMs) {
     PgConnectOptions options = PgConnectOptions.fromUri(url.toString())
-        .setCachePreparedStatements(true);
+        .setCachePreparedStatements(true)
+        .setPreparedStatementCacheSqlLimit(CACHED_SQL_LIMIT);
     if (options.getDatabase() == null || options.getDatabase().isEmpty()) {
       options.setDatabase("refgate");
     }
