@@ -1,5 +1,9 @@
 package io.refgate.attribution;
 
+import io.refgate.events.Answer;
+import io.refgate.events.EventClaim;
+import io.refgate.rewards.RewardRepository;
+import io.refgate.rewards.RewardService;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
@@ -8,6 +12,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -23,18 +28,34 @@ public final class AttributionRepository {
     return sql.preparedQuery(AttributionSql.REFERRAL_BY_CODE).execute(Tuple.of(code, tenantId)).map(AttributionRepository::referral);
   }
 
-  /** Whether this signup was recorded (a first signup, or an upgrade of an unattributed one). */
-  Future<Boolean> record(SqlClient tx, UUID tenantId, AttributionRules.NewUser user, AttributionRules.Decision decision, UUID clickId) {
+  /** What storing a signup did: whether its event claim took the event id, and whether the signup was recorded. */
+  record Stored(boolean claimed, boolean recorded) {
+  }
+
+  /**
+   * Records a signup (a first signup, or an upgrade of an unattributed one) with its rewards, in one
+   * statement; with a claim, only if the claim takes the event id, storing {@code answer} with it.
+   */
+  Future<Stored> record(SqlClient sql, UUID tenantId, AttributionRules.NewUser user, AttributionRules.Decision decision, UUID clickId,
+      List<RewardService.NewReward> grants, EventClaim claim, Answer answer) {
     AttributionRules.Referral referral = decision.referral();
-    return tx.preparedQuery(AttributionSql.RECORD_REFEREE).execute(Tuple.tuple()
-            .addUUID(tenantId).addString(user.userId()).addString(user.organizationId())
-            .addValue(user.emailHash() == null ? null : Buffer.buffer(user.emailHash()))
-            .addString(lower(decision.status())).addString(decision.reason() == null ? null : lower(decision.reason()))
-            .addValue(referral == null ? null : referral.referrerId()).addValue(referral == null ? null : referral.linkId())
-            .addUUID(referral == null ? null : referral.campaignId())
-            .addUUID(decision.status() == AttributionRules.Status.UNATTRIBUTED ? null : clickId)
-            .addOffsetDateTime(user.signedUpAt().atOffset(ZoneOffset.UTC)))
-        .map(rows -> rows.size() == 1);
+    Tuple params = Tuple.tuple()
+        .addUUID(tenantId).addString(user.userId()).addString(user.organizationId())
+        .addValue(user.emailHash() == null ? null : Buffer.buffer(user.emailHash()))
+        .addString(lower(decision.status())).addString(decision.reason() == null ? null : lower(decision.reason()))
+        .addValue(referral == null ? null : referral.referrerId()).addValue(referral == null ? null : referral.linkId())
+        .addUUID(referral == null ? null : referral.campaignId())
+        .addUUID(decision.status() == AttributionRules.Status.UNATTRIBUTED ? null : clickId)
+        .addOffsetDateTime(user.signedUpAt().atOffset(ZoneOffset.UTC));
+    RewardRepository.addGrants(params, grants);
+    if (claim != null) {
+      claim.addTo(params, answer);
+    }
+    return sql.preparedQuery(claim == null ? AttributionSql.RECORD_SIGNUP : AttributionSql.RECORD_SIGNUP_CLAIMED).execute(params)
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new Stored(row.getBoolean("claimed"), row.getBoolean("recorded"));
+        });
   }
 
   public Future<Referee> referee(SqlClient sql, UUID tenantId, String userId) {

@@ -1,5 +1,8 @@
 package io.refgate.attribution;
 
+import io.refgate.events.EventClaim;
+import io.refgate.rewards.RewardRepository;
+
 final class AttributionSql {
   private static final String REFERRAL = """
       SELECT l.id AS link_id, l.code, l.active, l.referrer_id, l.campaign_id,
@@ -16,17 +19,41 @@ final class AttributionSql {
 
        WHERE l.code = $1 AND l.tenant_id = $2""";
 
-  /** The first signup decides; a later one may only turn "unattributed" into "attributed". */
-  static final String RECORD_REFEREE = """
-      INSERT INTO referees AS e (tenant_id, user_id, organization_id, email_hash, status, reason, referrer_id, link_id,
-                                 campaign_id, click_id, signed_up_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-      ON CONFLICT (tenant_id, user_id) DO UPDATE
-         SET organization_id = excluded.organization_id, email_hash = excluded.email_hash, status = excluded.status,
-             reason = excluded.reason, referrer_id = excluded.referrer_id, link_id = excluded.link_id,
-             campaign_id = excluded.campaign_id, click_id = excluded.click_id, signed_up_at = excluded.signed_up_at
-       WHERE e.status = 'unattributed' AND excluded.status = 'attributed'
-      RETURNING user_id""";
+  private static final int REFEREE_PARAMETERS = 11;
+
+  static final String RECORD_SIGNUP = recordSignup(false);
+
+  static final String RECORD_SIGNUP_CLAIMED = recordSignup(true);
+
+  /**
+   * The first signup decides; a later one may only turn "unattributed" into "attributed". The
+   * referee row and its signup rewards go in as one statement. With {@code claimed}, they go in
+   * only when the event's claim (its parameters follow the rewards') took the event id, and a claim
+   * for a user who signed up before undoes the whole statement (refgate_undo), since the answer it
+   * stored would be wrong. It answers whether the claim took the event id and whether the signup
+   * was recorded.
+   */
+  private static String recordSignup(boolean claimed) {
+    int grants = REFEREE_PARAMETERS + 1;
+    String claim = claimed ? EventClaim.cte(grants + RewardRepository.GRANT_ARRAYS) + ",\n" : "";
+    String outcome = claimed ? """
+        SELECT claimed, CASE WHEN claimed AND NOT recorded THEN refgate_undo('the user signed up before') ELSE recorded END AS recorded
+          FROM (SELECT (SELECT count(*) FROM claim) = 1 AS claimed, (SELECT count(*) FROM referee) = 1 AS recorded) o"""
+        : "SELECT true AS claimed, (SELECT count(*) FROM referee) = 1 AS recorded";
+    return "WITH " + claim + """
+        referee AS (
+          INSERT INTO referees AS e (tenant_id, user_id, organization_id, email_hash, status, reason, referrer_id, link_id,
+                                     campaign_id, click_id, signed_up_at)
+          SELECT $1::uuid, $2::text, $3::text, $4::bytea, $5::text, $6::text, $7::bigint, $8::bigint, $9::uuid, $10::uuid,
+                 $11::timestamptz %s
+          ON CONFLICT (tenant_id, user_id) DO UPDATE
+             SET organization_id = excluded.organization_id, email_hash = excluded.email_hash, status = excluded.status,
+                 reason = excluded.reason, referrer_id = excluded.referrer_id, link_id = excluded.link_id,
+                 campaign_id = excluded.campaign_id, click_id = excluded.click_id, signed_up_at = excluded.signed_up_at
+           WHERE e.status = 'unattributed' AND excluded.status = 'attributed'
+          RETURNING tenant_id),
+        """.formatted(claimed ? "FROM claim" : "") + RewardRepository.grantsCte("referee", grants) + "\n" + outcome;
+  }
 
   private static final String REFEREE = """
       SELECT e.user_id, e.status, e.reason, e.campaign_id, r.user_id AS referrer_user_id, l.code

@@ -3,6 +3,7 @@ package io.refgate.attribution;
 import io.refgate.campaigns.CampaignService;
 import io.refgate.clicks.ClickWriter;
 import io.refgate.events.Answer;
+import io.refgate.events.EventClaim;
 import io.refgate.events.EventRequests;
 import io.refgate.events.EventService;
 import io.refgate.redirect.ClickIds;
@@ -19,6 +20,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -50,9 +52,16 @@ public final class SignupService {
     this.clicks = clicks;
   }
 
+  /** A signup's decision and the rewards it grants when it is recorded. */
+  private record Attribution(AttributionRules.NewUser user, AttributionRules.Decision decision, UUID clickId,
+      List<RewardService.NewReward> grants) {
+  }
+
   public Future<Answer> signup(UUID tenantId, EventRequests.Signup signup, JsonObject body) {
     return tenants.current(tenantId).compose(tenant -> evidence(tenantId, signup)
-        .compose(evidence -> events.once(tenantId, "signup", signup.eventId(), body, tx -> record(tx, tenant, signup, evidence))));
+        .compose(evidence -> attribution(pool, tenant, signup, evidence))
+        .compose(attribution -> events.onceWithin(tenantId, "signup", signup.eventId(), body,
+            claim -> record(pool, tenantId, attribution, claim), tx -> record(tx, tenantId, attribution, null))));
   }
 
   /**
@@ -62,7 +71,8 @@ public final class SignupService {
   public Future<Answer> attributeByCode(SqlClient tx, Tenant tenant, String userId, String organizationId, String code, Instant at) {
     EventRequests.Signup signup = new EventRequests.Signup(null, userId, organizationId, null, null, code, at);
     return repository.referralByCode(tx, tenant.id(), code)
-        .compose(referral -> record(tx, tenant, signup, new AttributionRules.Evidence(false, null, null, true, referral)));
+        .compose(referral -> attribution(tx, tenant, signup, new AttributionRules.Evidence(false, null, null, true, referral)))
+        .compose(attribution -> record(tx, tenant.id(), attribution, null));
   }
 
   /** Resolves the click id and code outside the transaction: they are read-only and may need a wait. */
@@ -95,23 +105,37 @@ public final class SignupService {
     });
   }
 
-  private Future<Answer> record(SqlClient tx, Tenant tenant, EventRequests.Signup signup, AttributionRules.Evidence evidence) {
+  private Future<Attribution> attribution(SqlClient sql, Tenant tenant, EventRequests.Signup signup, AttributionRules.Evidence evidence) {
     AttributionRules.NewUser user = new AttributionRules.NewUser(signup.newUserId(), signup.organizationId(),
         EmailHash.of(tenant.id(), signup.email()), signup.occurredAt());
     AttributionRules.Decision decision = AttributionRules.decide(user, evidence, Duration.ofDays(tenant.attributionWindowDays()));
     UUID clickId = signup.clickId() == null ? null : ClickIds.decode(signup.clickId());
-    return repository.record(tx, tenant.id(), user, decision, clickId).compose(recorded -> {
-      if (!recorded) {
-        return repository.referee(tx, tenant.id(), user.userId()).compose(existing -> existingAnswer(tx, tenant.id(), existing));
-      }
-      if (decision.status() != AttributionRules.Status.ATTRIBUTED) {
-        return Future.succeededFuture(Answer.created(answer(decision, null)));
-      }
-      return campaigns.current(tx, tenant.id(), decision.referral().campaignId())
-          .compose(campaign -> rewards.onSignup(tx, new RewardService.Conversion(tenant.id(), user.userId(),
-              decision.referral().referrerUserId(), campaign, signup.occurredAt())))
-          .map(refereeReward -> Answer.created(answer(decision, refereeReward)));
-    });
+    if (decision.status() != AttributionRules.Status.ATTRIBUTED) {
+      return Future.succeededFuture(new Attribution(user, decision, clickId, List.of()));
+    }
+    return campaigns.current(sql, tenant.id(), decision.referral().campaignId())
+        .map(campaign -> new Attribution(user, decision, clickId, rewards.onSignup(new RewardService.Conversion(tenant.id(),
+            user.userId(), decision.referral().referrerUserId(), campaign, signup.occurredAt()))));
+  }
+
+  /**
+   * Stores the signup, or, for a user who signed up before, answers that first signup. With a
+   * claim, it answers null when the claim found the event id taken, and a user who signed up
+   * before undoes the statement instead (see {@link EventService#onceWithin}).
+   */
+  private Future<Answer> record(SqlClient sql, UUID tenantId, Attribution attribution, EventClaim claim) {
+    Answer fresh = Answer.created(answer(attribution.decision(), RewardService.refereeOf(attribution.grants())));
+    return repository.record(sql, tenantId, attribution.user(), attribution.decision(), attribution.clickId(), attribution.grants(),
+        claim, fresh).compose(stored -> {
+          if (!stored.claimed()) {
+            return Future.succeededFuture(null);
+          }
+          if (stored.recorded()) {
+            rewards.stored(attribution.grants());
+            return Future.succeededFuture(fresh);
+          }
+          return repository.referee(sql, tenantId, attribution.user().userId()).compose(existing -> existingAnswer(sql, tenantId, existing));
+        });
   }
 
   private Future<Answer> existingAnswer(SqlClient tx, UUID tenantId, Referee existing) {

@@ -30,11 +30,15 @@ final class EventLedger {
 
   Future<Claim> claim(SqlClient tx, UUID tenantId, String eventId, String type, byte[] bodyHash) {
     return tx.preparedQuery(EventSql.CLAIM).execute(Tuple.of(tenantId, eventId, type, Buffer.buffer(bodyHash)))
-        .compose(rows -> rows.size() == 1 ? Future.<Claim>succeededFuture(new Fresh())
-            : tx.preparedQuery(EventSql.FIRST).execute(Tuple.of(tenantId, eventId)).map(first -> judge(first.iterator().next(), bodyHash)));
+        .compose(rows -> rows.size() == 1 ? Future.<Claim>succeededFuture(new Fresh()) : taken(tx, tenantId, eventId, bodyHash));
   }
 
-  Future<Void> answer(SqlClient tx, UUID tenantId, String eventId, Answer answer) {
+  /** What an event id that another call claimed means for this one. */
+  Future<Claim> taken(SqlClient sql, UUID tenantId, String eventId, byte[] bodyHash) {
+    return sql.preparedQuery(EventSql.FIRST).execute(Tuple.of(tenantId, eventId)).map(first -> judge(first.iterator().next(), bodyHash));
+  }
+
+  static Future<Void> answer(SqlClient tx, UUID tenantId, String eventId, Answer answer) {
     return tx.preparedQuery(EventSql.ANSWER).execute(Tuple.of(tenantId, eventId, answer.status(), answer.body())).mapEmpty();
   }
 

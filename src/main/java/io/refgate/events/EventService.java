@@ -2,6 +2,8 @@ package io.refgate.events;
 
 import io.refgate.http.ApiException;
 import io.refgate.http.Problems;
+import io.refgate.store.SqlStates;
+import io.refgate.store.Transactions;
 import io.refgate.support.Sha256;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -27,27 +29,61 @@ public final class EventService {
 
   /** {@code body} is the request as sent; {@code type} tells apart the same body sent to two endpoints. */
   public Future<Answer> once(UUID tenantId, String type, String eventId, JsonObject body, Function<SqlConnection, Future<Answer>> effect) {
-    byte[] bodyHash = Sha256.of(type + '\n' + CanonicalJson.of(body));
-    return pool.withTransaction(tx -> ledger.claim(tx, tenantId, eventId, type, bodyHash).compose(claim -> {
-      if (claim instanceof EventLedger.Replay replay) {
-        metrics.record(type, EventMetrics.Outcome.REPLAYED);
-        return Future.succeededFuture(Answer.existing(replay.response()));
+    return counted(type, claimFirst(tenantId, type, eventId, hash(type, body), effect));
+  }
+
+  /**
+   * Like {@link #once}, for an effect that is one statement storing the claim along with its
+   * changes (see {@link EventClaim}), and so needs no transaction around it. The effect answers
+   * null when the claim found the event id taken, having changed nothing. When it cannot apply as
+   * planned, it undoes itself (SQLSTATE {@value SqlStates#UNDONE}) and {@code otherwise} runs as
+   * {@link #once} would run it.
+   */
+  public Future<Answer> onceWithin(UUID tenantId, String type, String eventId, JsonObject body,
+      Function<EventClaim, Future<Answer>> effect, Function<SqlConnection, Future<Answer>> otherwise) {
+    byte[] bodyHash = hash(type, body);
+    return counted(type, effect.apply(new EventClaim(tenantId, eventId, type, bodyHash)).compose(answer -> {
+      if (answer != null) {
+        metrics.record(type, EventMetrics.Outcome.PROCESSED);
+        return Future.succeededFuture(answer);
       }
-      if (claim instanceof EventLedger.Conflict) {
-        metrics.record(type, EventMetrics.Outcome.CONFLICT);
-        return Future.failedFuture(ApiException.conflict("event_id_reused",
-            "event_id " + eventId + " was already used with a different body"));
+      return ledger.taken(pool, tenantId, eventId, bodyHash).compose(taken -> taken(type, eventId, taken));
+    }, failure -> SqlStates.isUndone(failure) ? claimFirst(tenantId, type, eventId, bodyHash, otherwise) : Future.failedFuture(failure)));
+  }
+
+  public void invalid(String type) {
+    metrics.record(type, EventMetrics.Outcome.INVALID);
+  }
+
+  private Future<Answer> claimFirst(UUID tenantId, String type, String eventId, byte[] bodyHash,
+      Function<SqlConnection, Future<Answer>> effect) {
+    return Transactions.run(pool, tx -> ledger.claim(tx, tenantId, eventId, type, bodyHash).compose(claim -> {
+      if (claim instanceof EventLedger.Fresh) {
+        return effect.apply(tx).compose(answer -> EventLedger.answer(tx, tenantId, eventId, answer).map(answer))
+            .onSuccess(answer -> metrics.record(type, EventMetrics.Outcome.PROCESSED));
       }
-      return effect.apply(tx).compose(answer -> ledger.answer(tx, tenantId, eventId, answer).map(answer))
-          .onSuccess(answer -> metrics.record(type, EventMetrics.Outcome.PROCESSED));
-    })).onFailure(e -> {
+      return taken(type, eventId, claim);
+    }));
+  }
+
+  private Future<Answer> taken(String type, String eventId, EventLedger.Claim claim) {
+    if (claim instanceof EventLedger.Replay replay) {
+      metrics.record(type, EventMetrics.Outcome.REPLAYED);
+      return Future.succeededFuture(Answer.existing(replay.response()));
+    }
+    metrics.record(type, EventMetrics.Outcome.CONFLICT);
+    return Future.failedFuture(ApiException.conflict("event_id_reused", "event_id " + eventId + " was already used with a different body"));
+  }
+
+  private Future<Answer> counted(String type, Future<Answer> answer) {
+    return answer.onFailure(e -> {
       if (Problems.isUnavailable(e)) {
         metrics.record(type, EventMetrics.Outcome.UNAVAILABLE);
       }
     });
   }
 
-  public void invalid(String type) {
-    metrics.record(type, EventMetrics.Outcome.INVALID);
+  private static byte[] hash(String type, JsonObject body) {
+    return Sha256.of(type + '\n' + CanonicalJson.of(body));
   }
 }

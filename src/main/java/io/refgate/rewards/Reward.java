@@ -10,7 +10,6 @@ import java.util.UUID;
 /** One entry of the reward ledger: a reward (it may shrink while pending) or a negative clawback. */
 public record Reward(
     UUID id,
-    long seq,
     String userId,
     String beneficiary,
     String kind,
@@ -28,7 +27,7 @@ public record Reward(
     Instant availableAt) {
 
   static Reward fromRow(Row row) {
-    return new Reward(row.getUUID("id"), row.getLong("seq"), row.getString("user_id"), row.getString("beneficiary"),
+    return new Reward(row.getUUID("id"), row.getString("user_id"), row.getString("beneficiary"),
         row.getString("kind"), row.getString("reward_type"), row.getLong("amount_minor"), row.getLong("original_minor"),
         row.getString("currency"), row.getString("status"), row.getUUID("campaign_id"), row.getString("referee_user_id"),
         row.getString("payment_id"), row.getString("trigger"), row.getString("description"),

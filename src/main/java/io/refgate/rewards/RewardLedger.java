@@ -30,8 +30,9 @@ public final class RewardLedger {
     Long before = cursor == null ? null : decodeCursor(cursor);
     return repository.page(pool, tenantId, status, userId, before, limit + 1).map(rows -> {
       boolean more = rows.size() > limit;
-      List<Reward> items = more ? rows.subList(0, limit) : rows;
-      return new Page(items, more ? encodeCursor(items.get(items.size() - 1).seq()) : null);
+      List<RewardRepository.Listed> items = more ? rows.subList(0, limit) : rows;
+      return new Page(items.stream().map(RewardRepository.Listed::reward).toList(),
+          more ? encodeCursor(items.get(items.size() - 1).seq()) : null);
     });
   }
 

@@ -6,10 +6,15 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** The reward ledger in PostgreSQL. */
 public final class RewardRepository {
@@ -18,6 +23,43 @@ public final class RewardRepository {
   record Entry(UUID tenantId, String userId, String beneficiary, String kind, String type, long amountMinor, String currency,
       String status, UUID campaignId, String refereeUserId, String paymentId, String trigger, String description, UUID reverses,
       String dedupeKey, Instant availableAt) {
+  }
+
+  /**
+   * The CTE {@code granted}: inserts new rewards for the one row, if any, of the CTE named
+   * {@code per} (it names the referee's tenant_id), from the arrays that {@link #addGrants} adds,
+   * the first being parameter ${@code first}.
+   */
+  public static final int GRANT_ARRAYS = RewardSql.GRANT_ARRAYS;
+
+  public static String grantsCte(String per, int first) {
+    Object[] parts = Stream.concat(Stream.of(per), IntStream.range(first, first + RewardSql.GRANT_ARRAYS).mapToObj(i -> "$" + i)).toArray();
+    return "granted AS (" + RewardSql.GRANTS.formatted(parts) + ")";
+  }
+
+  public static Tuple addGrants(Tuple tuple, List<RewardService.NewReward> grants) {
+    return tuple
+        .addValue(column(grants, g -> g.reward().id(), UUID[]::new))
+        .addValue(column(grants, g -> g.reward().userId(), String[]::new))
+        .addValue(column(grants, g -> g.reward().beneficiary(), String[]::new))
+        .addValue(column(grants, g -> g.reward().kind(), String[]::new))
+        .addValue(column(grants, g -> g.reward().type(), String[]::new))
+        .addValue(column(grants, g -> g.reward().amountMinor(), Long[]::new))
+        .addValue(column(grants, g -> g.reward().originalMinor(), Long[]::new))
+        .addValue(column(grants, g -> g.reward().currency(), String[]::new))
+        .addValue(column(grants, g -> g.reward().status(), String[]::new))
+        .addValue(column(grants, g -> g.reward().campaignId(), UUID[]::new))
+        .addValue(column(grants, g -> g.reward().refereeUserId(), String[]::new))
+        .addValue(column(grants, g -> g.reward().paymentId(), String[]::new))
+        .addValue(column(grants, g -> g.reward().trigger(), String[]::new))
+        .addValue(column(grants, g -> g.reward().description(), String[]::new))
+        .addValue(column(grants, RewardService.NewReward::dedupeKey, String[]::new))
+        .addValue(column(grants, g -> g.reward().createdAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new))
+        .addValue(column(grants, g -> g.reward().availableAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new));
+  }
+
+  private static <T> T[] column(List<RewardService.NewReward> grants, Function<RewardService.NewReward, T> field, IntFunction<T[]> array) {
+    return grants.stream().map(field).toArray(array);
   }
 
   /** The inserted entry, or null when its dedupe key was granted before. */
@@ -52,8 +94,16 @@ public final class RewardRepository {
     return tx.preparedQuery(RewardSql.SHRINK).execute(Tuple.of(id, amountMinor)).map(RewardRepository::single);
   }
 
-  Future<List<Reward>> page(SqlClient sql, UUID tenantId, String status, String userId, Long beforeSeq, int limit) {
-    return sql.preparedQuery(RewardSql.PAGE).execute(Tuple.of(tenantId, status, userId, beforeSeq, limit)).map(RewardRepository::all);
+  /** A ledger entry and its place in the ledger, which cursors point at. */
+  record Listed(long seq, Reward reward) {
+  }
+
+  Future<List<Listed>> page(SqlClient sql, UUID tenantId, String status, String userId, Long beforeSeq, int limit) {
+    return sql.preparedQuery(RewardSql.PAGE).execute(Tuple.of(tenantId, status, userId, beforeSeq, limit)).map(rows -> {
+      List<Listed> listed = new ArrayList<>(rows.size());
+      rows.forEach(row -> listed.add(new Listed(row.getLong("seq"), Reward.fromRow(row))));
+      return listed;
+    });
   }
 
   Future<Reward> markPaid(SqlClient sql, UUID tenantId, UUID id) {

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +34,31 @@ public final class RewardService {
   public record Conversion(UUID tenantId, String refereeUserId, String referrerUserId, Campaign campaign, Instant at) {
   }
 
-  /** The signup rewards; answers the referee's (null when it gets none). */
-  public Future<Reward> onSignup(SqlClient tx, Conversion c) {
-    return grantBoth(tx, c, "signup", null, RewardRules::onSignup)
-        .map(granted -> granted.stream().filter(r -> r.beneficiary().equals(REFEREE)).findFirst().orElse(null));
+  /** A reward not stored yet, and the key that keeps it from being granted twice. */
+  public record NewReward(Reward reward, String dedupeKey) {
+  }
+
+  /**
+   * The signup rewards of a newly attributed referee, to be stored with its attribution (see
+   * {@link RewardRepository#grantsCte}): nothing was granted for this referee before, so no cap is
+   * reached yet and no history needs reading.
+   */
+  public List<NewReward> onSignup(Conversion c) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    List<NewReward> granted = new ArrayList<>(2);
+    signupReward(c, REFERRER, c.referrerUserId(), c.campaign().referrerReward(), now).ifPresent(granted::add);
+    signupReward(c, REFEREE, c.refereeUserId(), c.campaign().refereeReward(), now).ifPresent(granted::add);
+    return granted;
+  }
+
+  /** The referee's reward among new signup rewards; null when it gets none. */
+  public static Reward refereeOf(List<NewReward> grants) {
+    return grants.stream().map(NewReward::reward).filter(r -> r.beneficiary().equals(REFEREE)).findFirst().orElse(null);
+  }
+
+  /** Counts signup rewards once their statement stored them. */
+  public void stored(List<NewReward> rewards) {
+    metrics.record(RewardMetrics.Status.PENDING, rewards.size());
   }
 
   public Future<List<Reward>> onMilestone(SqlClient tx, Conversion c, String name) {
@@ -87,6 +109,13 @@ public final class RewardService {
         .onSuccess(r -> metrics.record(RewardMetrics.Status.CLAWBACK, 1));
   }
 
+  private static Optional<NewReward> signupReward(Conversion c, String beneficiary, String userId, RewardRule rule, Instant now) {
+    return RewardRules.onSignup(rule, 0L).map(grant -> new NewReward(new Reward(UUID.randomUUID(), userId, beneficiary, "reward",
+        lower(rule.type()), grant.amountMinor(), grant.amountMinor(), grant.currency(), "pending", c.campaign().id(),
+        c.refereeUserId(), null, lower(rule.trigger()), rule.description(), now, availableAt(c)),
+        dedupeKey(beneficiary, "signup", c.refereeUserId())));
+  }
+
   private Future<List<Reward>> grantBoth(SqlClient tx, Conversion c, String event, String paymentId,
       BiFunction<RewardRule, Long, Optional<RewardRules.Grant>> rules) {
     List<Reward> granted = new ArrayList<>();
@@ -109,13 +138,20 @@ public final class RewardService {
       if (grant.isEmpty()) {
         return Future.succeededFuture(null);
       }
-      Instant availableAt = c.at().plus(Duration.ofDays(c.campaign().holdDays()));
       return repository.insert(tx, new RewardRepository.Entry(c.tenantId(), userId, beneficiary, "reward",
-              rule.type().name().toLowerCase(Locale.ROOT), grant.get().amountMinor(), grant.get().currency(), "pending",
-              c.campaign().id(), c.refereeUserId(), paymentId, rule.trigger().name().toLowerCase(Locale.ROOT), rule.description(),
-              null, dedupeKey(beneficiary, event, c.refereeUserId()), availableAt))
+              lower(rule.type()), grant.get().amountMinor(), grant.get().currency(), "pending",
+              c.campaign().id(), c.refereeUserId(), paymentId, lower(rule.trigger()), rule.description(),
+              null, dedupeKey(beneficiary, event, c.refereeUserId()), availableAt(c)))
           .onSuccess(r -> metrics.record(RewardMetrics.Status.PENDING, r == null ? 0 : 1));
     });
+  }
+
+  private static Instant availableAt(Conversion c) {
+    return c.at().plus(Duration.ofDays(c.campaign().holdDays()));
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 
   /** Payment keys already name one payment; other events are per referee. */

@@ -14,6 +14,24 @@ final class RewardSql {
       ON CONFLICT (tenant_id, dedupe_key) DO NOTHING
       RETURNING\s""" + COLUMNS;
 
+  static final int GRANT_ARRAYS = 17;
+
+  /**
+   * New rewards from parallel arrays, one element per reward, for each row {@code r} of a relation
+   * that names their tenant_id. The first %s is that relation, the others are the arrays' parameters.
+   */
+  static final String GRANTS = """
+      INSERT INTO rewards (id, tenant_id, user_id, beneficiary, kind, reward_type, amount_minor, original_minor, currency, status,
+                           campaign_id, referee_user_id, payment_id, trigger, description, dedupe_key, created_at, available_at)
+      SELECT g.id, r.tenant_id, g.user_id, g.beneficiary, g.kind, g.reward_type, g.amount_minor, g.original_minor, g.currency,
+             g.status, g.campaign_id, g.referee_user_id, g.payment_id, g.trigger, g.description, g.dedupe_key, g.created_at,
+             g.available_at
+        FROM %s r,
+             unnest(%s::uuid[], %s::text[], %s::text[], %s::text[], %s::text[], %s::bigint[], %s::bigint[], %s::text[], %s::text[],
+                    %s::uuid[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::timestamptz[], %s::timestamptz[])
+          AS g (id, user_id, beneficiary, kind, reward_type, amount_minor, original_minor, currency, status, campaign_id,
+                referee_user_id, payment_id, trigger, description, dedupe_key, created_at, available_at)""";
+
   /** What a referee's conversions already earned one beneficiary in a campaign: the cap counts this. */
   static final String GRANTED = """
       SELECT coalesce(sum(amount_minor), 0) FROM rewards

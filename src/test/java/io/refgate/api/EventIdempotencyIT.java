@@ -18,7 +18,8 @@ class EventIdempotencyIT {
   private final Api.Tenant tenant = api.tenant();
 
   EventIdempotencyIT() {
-    api.campaign(tenant, new JsonObject());
+    api.campaign(tenant, new JsonObject().put("referee_reward", new JsonObject().put("type", "credit").put("amount_minor", 2000)
+        .put("currency", "EUR")));
     String code = api.referrer(tenant, "ana");
     api.event(tenant, "signup", new JsonObject().put("event_id", "s-bo").put("new_user_id", "bo").put("code", code));
   }
@@ -98,6 +99,35 @@ class EventIdempotencyIT {
 
     assertThat(replies).allSatisfy(r -> assertThat(r.json().getString("status")).isEqualTo("attributed"));
     assertThat(Db.count("SELECT count(*) FROM referees WHERE tenant_id = ? AND user_id = 'dee'", tenant.id())).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("one signup sent many times at once is recorded once: one 201, the rest 200 with the same answer, one reward")
+  void concurrentDuplicateSignups() {
+    String code = api.referrer(tenant, "fay");
+    JsonObject signup = new JsonObject().put("event_id", "s-gus").put("new_user_id", "gus").put("code", code);
+
+    List<Api.Reply> replies = Parallel.run(12, i -> api.event(tenant, "signup", signup.copy()));
+
+    assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
+    assertThat(replies).filteredOn(r -> r.status() == 200).hasSize(11);
+    assertThat(replies.stream().map(Api.Reply::json).distinct()).hasSize(1);
+    assertThat(Db.count("SELECT count(*) FROM referees WHERE tenant_id = ? AND user_id = 'gus'", tenant.id())).isEqualTo(1);
+    assertThat(Db.count("SELECT count(*) FROM rewards WHERE tenant_id = ? AND referee_user_id = 'gus'", tenant.id())).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a signup event_id reused for another user is 409, and that user is neither recorded nor rewarded")
+  void signupConflict() {
+    String code = api.referrer(tenant, "hal");
+    api.event(tenant, "signup", new JsonObject().put("event_id", "s-ida").put("new_user_id", "ida").put("code", code));
+
+    Api.Reply reused = api.event(tenant, "signup", new JsonObject().put("event_id", "s-ida").put("new_user_id", "jon").put("code", code));
+
+    assertThat(reused.status()).isEqualTo(409);
+    assertThat(reused.contentType()).isEqualTo("application/problem+json");
+    assertThat(Db.count("SELECT count(*) FROM referees WHERE tenant_id = ? AND user_id = 'jon'", tenant.id())).isZero();
+    assertThat(Db.count("SELECT count(*) FROM rewards WHERE tenant_id = ? AND referee_user_id = 'jon'", tenant.id())).isZero();
   }
 
   @Test
