@@ -73,12 +73,13 @@ public record RefgateConfig(
       throw ConfigException.invalid("cache.invalidation_delay_ms",
           "must exceed pg.lookup_timeout_ms (" + pg.lookupTimeoutMs() + ")", String.valueOf(cache.invalidationDelayMs()));
     }
+    var http = new Http(s.string("http.host"), s.integer("http.port", 0, 65_535), s.integer("http.instances", 0, 256),
+        s.integer("http.trust_proxy_hops", 0, 16));
     return new RefgateConfig(
-        new Http(s.string("http.host"), s.integer("http.port", 0, 65_535), s.integer("http.instances", 0, 256),
-            s.integer("http.trust_proxy_hops", 0, 16)),
+        http,
         new Management(s.string("management.host"), s.integer("management.port", 0, 65_535)),
         new Admin(s.string("admin.token")),
-        stripTrailingSlash(s.url("public_base_url", HTTP_SCHEMES)),
+        publicBaseUrl(s, http),
         pg,
         new Redis(s.url("redis.url", Set.of("redis", "rediss")), s.string("redis.key_prefix"),
             s.integer("redis.pool_size", 1, 200), s.integer("redis.timeout_ms", 1, 60_000),
@@ -91,6 +92,17 @@ public record RefgateConfig(
             s.integer("clicks.drain_timeout_ms", 0, 3_600_000), s.integer("clicks.partition_months_ahead", 1, 120)),
         new Rewards(s.integer("rewards.approval_interval_ms", 10, 86_400_000)),
         new Bots(existingFile(s, "bots.file")));
+  }
+
+  /** Left empty, the gateway's own port on localhost, which only a fixed port can name. */
+  private static URI publicBaseUrl(Settings s, Http http) {
+    if (!s.string("public_base_url").isEmpty()) {
+      return stripTrailingSlash(s.url("public_base_url", HTTP_SCHEMES));
+    }
+    if (http.port() == 0) {
+      throw ConfigException.invalid("public_base_url", "must be set when http.port is 0 (any free port)", "");
+    }
+    return URI.create("http://localhost:" + http.port());
   }
 
   private static URI stripTrailingSlash(URI uri) {

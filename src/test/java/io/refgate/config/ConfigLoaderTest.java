@@ -91,6 +91,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("left empty, the public base URL follows http.port, so a gateway moved to another port hands out working links")
+  void publicBaseUrlFollowsPort() {
+    RefgateConfig config = ConfigLoader.load(null, Map.of("REFGATE_HTTP_PORT", "8181"));
+    assertThat(config.publicBaseUrl()).isEqualTo(URI.create("http://localhost:8181"));
+  }
+
+  @Test
+  @DisplayName("any free port (http.port 0) needs the public base URL given, since the links cannot name the port")
+  void publicBaseUrlNeededForAnyPort() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("REFGATE_HTTP_PORT", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("public_base_url");
+  }
+
+  @Test
   @DisplayName("a --config file overrides the defaults it names and keeps the others")
   void fileOverrides() throws IOException {
     Path file = file("http:\n  port: 8181\ncookie:\n  secure: false\npublic_base_url: https://go.acme.example\n");
@@ -135,7 +150,7 @@ class ConfigLoaderTest {
   @Test
   @DisplayName("overrides in code are checked against the documented keys too")
   void overridesInCode() {
-    assertThat(ConfigLoader.withOverrides(Map.of("http.port", "0")).http().port()).isZero();
+    assertThat(ConfigLoader.withOverrides(Map.of("http.port", "0", "public_base_url", "https://go.acme.example")).http().port()).isZero();
     assertThatThrownBy(() -> ConfigLoader.withOverrides(Map.of("http.prot", "0"))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("http.prot");
   }

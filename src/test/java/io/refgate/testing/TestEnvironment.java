@@ -58,6 +58,7 @@ public final class TestEnvironment {
     settings.put("redis.key_prefix", KEY_PREFIX);
     settings.put("http.host", "127.0.0.1");
     settings.put("http.port", "0");
+    settings.put("public_base_url", "http://localhost:8080");
     settings.put("http.instances", "2");
     settings.put("management.host", "127.0.0.1");
     settings.put("management.port", "0");
