@@ -25,15 +25,16 @@ public final class RewardRepository {
       String dedupeKey, Instant availableAt) {
   }
 
+  /** How many parameters {@link #addGrants} adds. */
+  public static final int GRANT_ARRAYS = RewardSql.GRANT_ARRAYS;
+
   /**
    * The CTE {@code granted}: inserts new rewards for the one row, if any, of the CTE named
    * {@code per} (it names the referee's tenant_id), from the arrays that {@link #addGrants} adds,
    * the first being parameter ${@code first}.
    */
-  public static final int GRANT_ARRAYS = RewardSql.GRANT_ARRAYS;
-
   public static String grantsCte(String per, int first) {
-    Object[] parts = Stream.concat(Stream.of(per), IntStream.range(first, first + RewardSql.GRANT_ARRAYS).mapToObj(i -> "$" + i)).toArray();
+    Object[] parts = Stream.concat(Stream.of(per), IntStream.range(first, first + GRANT_ARRAYS).mapToObj(i -> "$" + i)).toArray();
     return "granted AS (" + RewardSql.GRANTS.formatted(parts) + ")";
   }
 
