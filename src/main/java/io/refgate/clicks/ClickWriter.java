@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the click buffer into the sink: every clicks.flush_interval_ms, and at once again while a
- * full batch is waiting, with up to clicks.writer_connections batches in flight. A failed batch is
+ * Drains the click buffer into the sink every clicks.flush_interval_ms, in a chain of batches with
+ * up to clicks.writer_connections in flight. A drain sizes its batches from what waits (see
+ * {@link #batchSize}) and chains the next at once while a batch of that size waits. A failed batch is
  * kept and retried first (one at a time while the sink is failing); meanwhile new clicks wait in
  * the bounded buffer. Runs on one context, so its own state needs no locks; the counters it
  * publishes are read by metric scrapes from other threads.
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ClickWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ClickWriter.class);
   private static final long POLL_MS = 5;
+  private static final int BATCHES_PER_DRAIN = 8;
 
   private final Vertx vertx;
   private final ClickBuffer buffer;
@@ -34,6 +36,7 @@ public final class ClickWriter {
   private final AtomicLong held = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
   private final Counter writtenCounter;
+  private int batchSize;
   private int inFlight;
   private boolean failing;
   private long timerId = -1;
@@ -53,7 +56,7 @@ public final class ClickWriter {
   /** Starts the periodic drain; call on the context the writer is to run on. */
   public void start() {
     context = vertx.getOrCreateContext();
-    timerId = vertx.setPeriodic(config.flushIntervalMs(), id -> pump());
+    timerId = vertx.setPeriodic(config.flushIntervalMs(), id -> drainWaiting());
   }
 
   public long pending() {
@@ -70,7 +73,7 @@ public final class ClickWriter {
     long target = written.get() + pending();
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
-      pump();
+      drainWaiting();
       awaitWritten(target, System.currentTimeMillis() + timeoutMs, done);
     });
     return Future.fromCompletionStage(done.future().toCompletionStage(), caller);
@@ -82,7 +85,7 @@ public final class ClickWriter {
     Promise<Void> done = Promise.promise();
     long deadline = System.currentTimeMillis() + config.drainTimeoutMs();
     context.runOnContext(v -> {
-      pump();
+      drainWaiting();
       awaitWritten(Long.MAX_VALUE, deadline, done);
     });
     return done.future().onFailure(e -> LOG.error("{} clicks could not be stored before shutdown: {}", pending(), e.getMessage()));
@@ -101,12 +104,28 @@ public final class ClickWriter {
     }
   }
 
+  /**
+   * Clicks per batch when {@code waiting} clicks wait: about an eighth of them, within
+   * clicks.min_batch_size and clicks.batch_size. PostgreSQL runs each statement without a break,
+   * so on a host it shares with the gateway, an event loop that needs its core waits until the
+   * statement ends or the scheduler's next tick: the usual drain goes in statements of a
+   * millisecond or so, and a backlog in big ones, which cost it less per click.
+   */
+  static int batchSize(int waiting, int min, int max) {
+    return Math.min(max, Math.max(min, waiting / BATCHES_PER_DRAIN));
+  }
+
+  private void drainWaiting() {
+    batchSize = batchSize(buffer.size(), config.minBatchSize(), config.batchSize());
+    pump();
+  }
+
   private void pump() {
     int limit = failing ? 1 : config.writerConnections();
     while (inFlight < limit) {
       List<Click> batch = retries.pollFirst();
       if (batch == null) {
-        batch = buffer.drain(config.batchSize());
+        batch = buffer.drain(batchSize);
         if (batch.isEmpty()) {
           return;
         }
@@ -128,7 +147,7 @@ public final class ClickWriter {
           LOG.info("click writer recovered; {} clicks pending", pending());
           failing = false;
         }
-        if (!retries.isEmpty() || buffer.size() >= config.batchSize()) {
+        if (!retries.isEmpty() || buffer.size() >= batchSize) {
           pump();
         }
       } else {

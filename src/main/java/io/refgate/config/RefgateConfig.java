@@ -51,7 +51,7 @@ public record RefgateConfig(
       int invalidationDelayMs) {
   }
 
-  public record Clicks(int bufferCapacity, int batchSize, int flushIntervalMs, int writerConnections, int drainTimeoutMs,
+  public record Clicks(int bufferCapacity, int minBatchSize, int batchSize, int flushIntervalMs, int writerConnections, int drainTimeoutMs,
       int partitionMonthsAhead) {
   }
 
@@ -87,11 +87,21 @@ public record RefgateConfig(
         new Cookie(s.bool("cookie.secure")),
         new Redirect(s.optionalUrl("redirect.fallback_url", HTTP_SCHEMES)),
         cache,
-        new Clicks(s.integer("clicks.buffer_capacity", 1, 50_000_000), s.integer("clicks.batch_size", 1, 50_000),
-            s.integer("clicks.flush_interval_ms", 1, 60_000), s.integer("clicks.writer_connections", 1, 32),
-            s.integer("clicks.drain_timeout_ms", 0, 3_600_000), s.integer("clicks.partition_months_ahead", 1, 120)),
+        clicks(s),
         new Rewards(s.integer("rewards.approval_interval_ms", 10, 86_400_000)),
         new Bots(existingFile(s, "bots.file")));
+  }
+
+  private static Clicks clicks(Settings s) {
+    var clicks = new Clicks(s.integer("clicks.buffer_capacity", 1, 50_000_000), s.integer("clicks.min_batch_size", 1, 50_000),
+        s.integer("clicks.batch_size", 1, 50_000), s.integer("clicks.flush_interval_ms", 1, 60_000),
+        s.integer("clicks.writer_connections", 1, 32), s.integer("clicks.drain_timeout_ms", 0, 3_600_000),
+        s.integer("clicks.partition_months_ahead", 1, 120));
+    if (clicks.minBatchSize() > clicks.batchSize()) {
+      throw ConfigException.invalid("clicks.min_batch_size", "must not exceed clicks.batch_size (" + clicks.batchSize() + ")",
+          String.valueOf(clicks.minBatchSize()));
+    }
+    return clicks;
   }
 
   /** Left empty, the gateway's own port on localhost, which only a fixed port can name. */

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,13 +115,19 @@ class ClickWriterIT {
   }
 
   @Test
-  @DisplayName("drain stores everything buffered in several batches, and the pending gauge returns to zero")
+  @DisplayName("drain stores everything buffered in batches of an eighth of it, and the pending gauge returns to zero")
   void drains() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ClickBuffer buffer = new ClickBuffer(10_000, registry);
-    RefgateConfig.Clicks config = TestEnvironment.config(Map.of("clicks.batch_size", "100", "clicks.flush_interval_ms", "60000"))
-        .clicks();
-    ClickWriter writer = new ClickWriter(vertx, buffer, new PgClickSink(sql), config, registry);
+    RefgateConfig.Clicks config = TestEnvironment.config(Map.of("clicks.min_batch_size", "100", "clicks.batch_size", "200",
+        "clicks.flush_interval_ms", "60000")).clicks();
+    List<Integer> batches = new CopyOnWriteArrayList<>();
+    PgClickSink pg = new PgClickSink(sql);
+    ClickSink sink = batch -> {
+      batches.add(batch.size());
+      return pg.write(batch);
+    };
+    ClickWriter writer = new ClickWriter(vertx, buffer, sink, config, registry);
     Promise<Void> started = Promise.promise();
     vertx.runOnContext(v -> {
       writer.start();
@@ -136,6 +143,7 @@ class ClickWriterIT {
     writer.drain().await();
 
     assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(1_050);
+    assertThat(batches).containsExactly(131, 131, 131, 131, 131, 131, 131, 131, 2);
     assertThat(registry.get("refgate.clicks.written").counter().count()).isEqualTo(1_050);
     assertThat(registry.get("refgate.clicks.pending").gauge().value()).isZero();
   }

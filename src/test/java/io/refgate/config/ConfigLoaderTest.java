@@ -34,7 +34,7 @@ class ConfigLoaderTest {
     assertThat(config.cookie()).isEqualTo(new RefgateConfig.Cookie(true));
     assertThat(config.redirect()).isEqualTo(new RefgateConfig.Redirect(null));
     assertThat(config.cache()).isEqualTo(new RefgateConfig.Cache(1000, 300, 200, 100_000, 300, 60, 1000));
-    assertThat(config.clicks()).isEqualTo(new RefgateConfig.Clicks(200_000, 5000, 100, 2, 15_000, 3));
+    assertThat(config.clicks()).isEqualTo(new RefgateConfig.Clicks(200_000, 250, 5000, 100, 2, 15_000, 3));
     assertThat(config.rewards()).isEqualTo(new RefgateConfig.Rewards(60000));
     assertThat(config.bots()).isEqualTo(new RefgateConfig.Bots(null));
   }
@@ -47,8 +47,8 @@ class ConfigLoaderTest {
         "pg.lookup_timeout_ms", "redis.url", "redis.key_prefix", "redis.pool_size", "redis.timeout_ms", "redis.breaker_reset_ms",
         "cookie.secure", "redirect.fallback_url", "cache.local_ttl_ms", "cache.local_max_age_s",
         "cache.edit_poll_ms", "cache.local_max_entries", "cache.redis_ttl_s",
-        "cache.redis_negative_ttl_s", "cache.invalidation_delay_ms", "clicks.buffer_capacity", "clicks.batch_size",
-        "clicks.flush_interval_ms", "clicks.writer_connections", "clicks.drain_timeout_ms", "clicks.partition_months_ahead",
+        "cache.redis_negative_ttl_s", "cache.invalidation_delay_ms", "clicks.buffer_capacity", "clicks.flush_interval_ms",
+        "clicks.min_batch_size", "clicks.batch_size", "clicks.writer_connections", "clicks.drain_timeout_ms", "clicks.partition_months_ahead",
         "rewards.approval_interval_ms", "bots.file");
   }
 

@@ -30,6 +30,7 @@ class RefgateConfigTest {
       "public_base_url           | ftp://go.acme.example",
       "redirect.fallback_url     | javascript:alert(1)",
       "clicks.batch_size         | 0",
+      "clicks.min_batch_size     | 0",
       "cache.edit_poll_ms        | 5000",
       "bots.file                 | /no/such/crawler-user-agents.json",
   })
@@ -49,6 +50,16 @@ class RefgateConfigTest {
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("REFGATE_PG_LOOKUP_TIMEOUT_MS", "2000")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("REFGATE_CACHE_INVALIDATION_DELAY_MS");
     assertThat(ConfigLoader.load(null, Map.of("REFGATE_CACHE_INVALIDATION_DELAY_MS", "501")).cache().invalidationDelayMs()).isEqualTo(501);
+  }
+
+  @Test
+  @DisplayName("the click writer's least batch must not exceed its largest")
+  void minBatchSizeWithinBatchSize() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("REFGATE_CLICKS_MIN_BATCH_SIZE", "5001")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("clicks.min_batch_size").hasMessageContaining("REFGATE_CLICKS_MIN_BATCH_SIZE")
+        .hasMessageContaining("clicks.batch_size").hasMessageContaining("'5001'");
+    assertThat(ConfigLoader.load(null, Map.of("REFGATE_CLICKS_MIN_BATCH_SIZE", "5000")).clicks().minBatchSize()).isEqualTo(5000);
   }
 
   @Test
