@@ -25,6 +25,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +55,29 @@ class ClickWriterIT {
   }
 
   private Click click(long epochMillis, boolean bot) {
-    return new Click(ClickIds.next(epochMillis), linkId, tenant, campaign, "192.0.2.55", "agent", "https://blog.example/post", bot);
+    return click(linkId, epochMillis, bot);
+  }
+
+  private Click click(long link, long epochMillis, boolean bot) {
+    return new Click(ClickIds.next(epochMillis), link, tenant, campaign, "192.0.2.55", "agent", "https://blog.example/post", bot);
+  }
+
+  /** A writer on its own event loop that drains only when told to, recording the batches it stores. */
+  private ClickWriter writer(ClickBuffer buffer, Map<String, String> settings, List<List<Click>> batches, SimpleMeterRegistry registry) {
+    Map<String, String> config = new HashMap<>(settings);
+    config.put("clicks.flush_interval_ms", "60000");
+    PgClickSink pg = new PgClickSink(sql);
+    ClickWriter writer = new ClickWriter(vertx, buffer, batch -> {
+      batches.add(List.copyOf(batch));
+      return pg.write(batch);
+    }, TestEnvironment.config(config).clicks(), registry);
+    Promise<Void> started = Promise.promise();
+    vertx.runOnContext(v -> {
+      writer.start();
+      started.complete();
+    });
+    started.future().await();
+    return writer;
   }
 
   @Test
@@ -119,21 +142,8 @@ class ClickWriterIT {
   void drains() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ClickBuffer buffer = new ClickBuffer(10_000, registry);
-    RefgateConfig.Clicks config = TestEnvironment.config(Map.of("clicks.min_batch_size", "100", "clicks.batch_size", "200",
-        "clicks.flush_interval_ms", "60000")).clicks();
-    List<Integer> batches = new CopyOnWriteArrayList<>();
-    PgClickSink pg = new PgClickSink(sql);
-    ClickSink sink = batch -> {
-      batches.add(batch.size());
-      return pg.write(batch);
-    };
-    ClickWriter writer = new ClickWriter(vertx, buffer, sink, config, registry);
-    Promise<Void> started = Promise.promise();
-    vertx.runOnContext(v -> {
-      writer.start();
-      started.complete();
-    });
-    started.future().await();
+    List<List<Click>> batches = new CopyOnWriteArrayList<>();
+    ClickWriter writer = writer(buffer, Map.of("clicks.min_batch_size", "100", "clicks.batch_size", "200"), batches, registry);
     List<Click> clicks = new ArrayList<>();
     for (int i = 0; i < 1_050; i++) {
       clicks.add(click(System.currentTimeMillis(), i % 10 == 0));
@@ -143,9 +153,29 @@ class ClickWriterIT {
     writer.drain().await();
 
     assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(1_050);
-    assertThat(batches).containsExactly(131, 131, 131, 131, 131, 131, 131, 131, 2);
+    assertThat(batches).extracting(List::size).containsExactly(131, 131, 131, 131, 131, 131, 131, 131, 2);
     assertThat(registry.get("refgate.clicks.written").counter().count()).isEqualTo(1_050);
     assertThat(registry.get("refgate.clicks.pending").gauge().value()).isZero();
+  }
+
+  @Test
+  @DisplayName("a drain batches each link's clicks together, so that each batch updates few hourly counters")
+  void batchesByLink() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ClickBuffer buffer = new ClickBuffer(10_000, registry);
+    List<List<Click>> batches = new CopyOnWriteArrayList<>();
+    ClickWriter writer = writer(buffer, Map.of("clicks.min_batch_size", "100", "clicks.batch_size", "100"), batches, registry);
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < 300; i++) {
+      buffer.offer(click(linkId + i % 3, now, false));
+    }
+
+    writer.drain().await();
+
+    assertThat(batches).hasSize(3).allSatisfy(batch -> assertThat(batch).extracting(Click::linkId).containsOnly(batch.get(0).linkId()));
+    assertThat(Db.rows("SELECT link_id, human FROM link_clicks_hourly WHERE link_id BETWEEN ? AND ? ORDER BY link_id", linkId, linkId + 2))
+        .containsExactly(Map.of("link_id", linkId, "human", 100L), Map.of("link_id", linkId + 1, "human", 100L),
+            Map.of("link_id", linkId + 2, "human", 100L));
   }
 
   @Test
