@@ -138,12 +138,12 @@ class ClickWriterIT {
   }
 
   @Test
-  @DisplayName("drain stores everything buffered in batches of an eighth of it, and the pending gauge returns to zero")
+  @DisplayName("drain stores everything buffered in batches of a sixteenth of it, and the pending gauge returns to zero")
   void drains() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ClickBuffer buffer = new ClickBuffer(10_000, registry);
     List<List<Click>> batches = new CopyOnWriteArrayList<>();
-    ClickWriter writer = writer(buffer, Map.of("clicks.min_batch_size", "100", "clicks.batch_size", "200"), batches, registry);
+    ClickWriter writer = writer(buffer, Map.of("clicks.min_batch_size", "50", "clicks.batch_size", "200"), batches, registry);
     List<Click> clicks = new ArrayList<>();
     for (int i = 0; i < 1_050; i++) {
       clicks.add(click(System.currentTimeMillis(), i % 10 == 0));
@@ -153,7 +153,7 @@ class ClickWriterIT {
     writer.drain().await();
 
     assertThat(Db.count("SELECT count(*) FROM clicks WHERE link_id = ?", linkId)).isEqualTo(1_050);
-    assertThat(batches).extracting(List::size).containsExactly(131, 131, 131, 131, 131, 131, 131, 131, 2);
+    assertThat(batches).extracting(List::size).containsExactly(65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 10);
     assertThat(registry.get("refgate.clicks.written").counter().count()).isEqualTo(1_050);
     assertThat(registry.get("refgate.clicks.pending").gauge().value()).isZero();
   }

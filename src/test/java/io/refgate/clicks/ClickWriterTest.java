@@ -10,16 +10,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClickWriterTest {
   @ParameterizedTest(name = "{0} waiting → batches of {1}")
   @CsvSource({
-      "0,       250",
-      "40,      250",
-      "2000,    250",
-      "2600,    325",
-      "5300,    662",
-      "40000,   5000",
+      "0,       150",
+      "40,      150",
+      "2000,    150",
+      "2600,    162",
+      "5300,    331",
+      "40000,   2500",
       "200000,  5000",
   })
-  @DisplayName("a drain's batches hold an eighth of what waits, no fewer than the minimum and no more than the maximum")
-  void eighthWithinBounds(int waiting, int batch) {
-    assertThat(ClickWriter.batchSize(waiting, 250, 5000)).isEqualTo(batch);
+  @DisplayName("a drain's batches hold a sixteenth of what waits, no fewer than the minimum and no more than the maximum")
+  void sixteenthWithinBounds(int waiting, int batch) {
+    assertThat(ClickWriter.batchSize(waiting, 150, 5000)).isEqualTo(batch);
   }
 }

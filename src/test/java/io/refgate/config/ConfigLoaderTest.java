@@ -34,7 +34,7 @@ class ConfigLoaderTest {
     assertThat(config.cookie()).isEqualTo(new RefgateConfig.Cookie(true));
     assertThat(config.redirect()).isEqualTo(new RefgateConfig.Redirect(null));
     assertThat(config.cache()).isEqualTo(new RefgateConfig.Cache(1000, 300, 200, 100_000, 300, 60, 1000));
-    assertThat(config.clicks()).isEqualTo(new RefgateConfig.Clicks(200_000, 250, 5000, 100, 2, 15_000, 3));
+    assertThat(config.clicks()).isEqualTo(new RefgateConfig.Clicks(200_000, 150, 5000, 100, 2, 15_000, 3));
     assertThat(config.rewards()).isEqualTo(new RefgateConfig.Rewards(60000));
     assertThat(config.bots()).isEqualTo(new RefgateConfig.Bots(null));
   }
