@@ -19,10 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains the click buffer into the sink every clicks.flush_interval_ms, as a chain of batches with
  * up to clicks.writer_connections in flight. A drain sizes its batches from what waits (see
- * {@link #batchSize}); when its last batch is stored and a full batch already waits again, the next
- * drain starts at once. A failed batch is
- * kept and retried first (one at a time while the sink is failing); meanwhile new clicks wait in
- * the bounded buffer. Runs on one context, so its own state needs no locks; the counters it
+ * {@link #batchSize}); when its last batch is stored and a full batch waits again, the next drain
+ * starts at once. A failed batch is kept and retried first (one at a time while the sink is
+ * failing); meanwhile new clicks wait in the bounded buffer. Runs on one context, so its own state needs no locks; the counters it
  * publishes are read by metric scrapes from other threads.
  */
 public final class ClickWriter {
@@ -120,8 +119,9 @@ public final class ClickWriter {
 
   /**
    * Takes what waits into batches once the last drain's are all sent. Sorted by link first, so that
-   * a link's clicks share a batch: each batch updates the hourly counter of every link it holds,
-   * and unsorted, eight batches made half again as many counter updates as one.
+   * a link's clicks share a batch: each batch updates the hourly counter of every link it holds, and
+   * unsorted, the load test's drains made half again as many counter updates in eight batches as in
+   * one.
    */
   private void drainWaiting() {
     if (drained.isEmpty()) {
