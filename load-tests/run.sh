@@ -20,7 +20,8 @@ CONNECTIONS=${CONNECTIONS:-128}          # wrk connections in the throughput and
 DURATION=${DURATION:-15}                 # seconds per measured run
 ROUNDS=${ROUNDS:-3}                      # nginx/gateway rounds, alternated
 WARMUP=${WARMUP:-20}                     # least seconds of gateway warm-up (JIT, caches, pools)
-WARMUP_MAX=${WARMUP_MAX:-90}             # most seconds of gateway warm-up
+WARMUP_MAX=${WARMUP_MAX:-120}            # most seconds of gateway warm-up
+JIT_SETTLED_PERCENT=${JIT_SETTLED_PERCENT:-2}  # warm-up ends only once the JIT works less than this share of a run
 WARMUP_CHUNK=${WARMUP_CHUNK:-5}          # seconds per warm-up run
 NGINX_WARMUP=${NGINX_WARMUP:-3}          # seconds of nginx warm-up
 ZIPF_S=${ZIPF_S:-1.1}                    # popularity skew: rank k is drawn with weight k^-s
@@ -30,7 +31,7 @@ SCALE_LOCAL_CACHE=${SCALE_LOCAL_CACHE:-50000}  # cache.local_max_entries in the 
 EVENTS_CONNECTIONS=${EVENTS_CONNECTIONS:-32}
 EVENTS_DURATION=${EVENTS_DURATION:-15}
 EVENTS_WARMUP=${EVENTS_WARMUP:-20}            # least seconds of event warm-up (signups and billing in turn)
-EVENTS_WARMUP_MAX=${EVENTS_WARMUP_MAX:-90}    # most seconds of event warm-up
+EVENTS_WARMUP_MAX=${EVENTS_WARMUP_MAX:-120}   # most seconds of event warm-up
 JMH_ARGS=${JMH_ARGS:--wi 2 -i 3 -f 1 -w 1s -r 2s}
 JMH_FILTER=${JMH_FILTER:-}               # a JMH benchmark regex; empty = all
 # Placement: the server under test (gateway or nginx) on one core, wrk on the other.
@@ -90,7 +91,7 @@ usage() {
 check_settings() {
   local name
   for name in CONNECTIONS DURATION ROUNDS WARMUP WARMUP_MAX WARMUP_CHUNK NGINX_WARMUP LINKS SCALE_LINKS SCALE_LOCAL_CACHE EVENTS_CONNECTIONS \
-      EVENTS_DURATION EVENTS_WARMUP EVENTS_WARMUP_MAX SERVER_CPU LOAD_CPU GATEWAY_PORT MANAGEMENT_PORT NGINX_PORT PG_PORT REDIS_PORT; do
+      EVENTS_DURATION EVENTS_WARMUP EVENTS_WARMUP_MAX JIT_SETTLED_PERCENT SERVER_CPU LOAD_CPU GATEWAY_PORT MANAGEMENT_PORT NGINX_PORT PG_PORT REDIS_PORT; do
     is_count "${!name}" || die "$name must be a whole number, not '${!name}'"
   done
   ((ROUNDS >= 3)) || die "ROUNDS must be at least 3: a ratio from fewer rounds drowns in this machine's drift"
@@ -279,6 +280,10 @@ scrape_metrics() {
 }
 
 # metric FILE SERIES: a series' value from a scrape saved in FILE, 0 when absent.
+# Milliseconds the gateway's JIT compilers have worked since it started.
+jit_ms() { scrape_metrics | awk '$1 ~ /^jvm_compilation_time_ms_total/ { sum += $NF } END { printf "%.0f", sum }'; }
+# jit_settled MS SECONDS: whether MS of compiling in a run of SECONDS is under JIT_SETTLED_PERCENT.
+jit_settled() { (($1 * 100 < $2 * 1000 * JIT_SETTLED_PERCENT)); }
 metric() { awk -v series="$2" '$1 == series { printf "%.0f", $2; found = 1 } END { if (!found) print 0 }' "$1"; }
 
 save_metrics() { scrape_metrics >"$RESULTS/metrics-$1.txt"; }
@@ -478,13 +483,18 @@ run_row() {
 
 # The gateway's JIT compilers share the one core with its event loop, so from a cold start it
 # takes about a minute to reach its steady rate (seen here in 5-s runs: 0.7k, 2.1k, 3.3k, 3.1k,
-# 5.4k ... 15k, 16k, 19k req/s). It is warmed up in WARMUP_CHUNK-second runs until two runs in a
-# row no longer beat the best so far by 5 %, for at least WARMUP and at most WARMUP_MAX seconds.
+# 5.4k ... 15k, 16k, 19k req/s), and the compilers still take 6 % of the core for a while after
+# the rate looks flat. It is warmed up in WARMUP_CHUNK-second runs until two runs in a row no
+# longer beat the best so far by 5 % and the last one compiled for less than JIT_SETTLED_PERCENT
+# of it, for at least WARMUP and at most WARMUP_MAX seconds.
 warm_up_gateway() {
-  local elapsed=0 best=0 flat=0 chunk=0 rates=()
+  local elapsed=0 best=0 flat=0 chunk=0 rates=() jit_before jit jits=()
   while ((elapsed < WARMUP_MAX)); do
     chunk=$((chunk + 1))
+    jit_before=$(jit_ms)
     redirect_wrk gateway "gateway-warmup-$chunk" "$WARMUP_CHUNK"
+    jit=$(($(jit_ms) - jit_before))
+    jits+=("$jit")
     elapsed=$((elapsed + WARMUP_CHUNK))
     rates+=("$(printf '%.0f' "$(field rps "$WRK_LINE")")")
     if (($(calc '%d' "$(field rps "$WRK_LINE") > $best * 1.05"))); then
@@ -493,9 +503,9 @@ warm_up_gateway() {
     else
       flat=$((flat + 1))
     fi
-    ((elapsed < WARMUP || flat < 2)) || break
+    ((elapsed < WARMUP || flat < 2)) || ! jit_settled "$jit" "$WARMUP_CHUNK" || break
   done
-  result "gateway warm-up: $elapsed s in ${WARMUP_CHUNK}-s runs of ${rates[*]} req/s"
+  result "gateway warm-up: $elapsed s in ${WARMUP_CHUNK}-s runs of ${rates[*]} req/s, compiling ${jits[*]} ms"
 }
 
 # Warm-up, then ROUNDS rounds of nginx then gateway. Before each nginx run the gateway's click
@@ -692,18 +702,22 @@ events_wrk() {
 }
 
 # Signups, then payments of the users those signups created, each run with fresh event ids.
-# Signups and payments in turn, WARMUP_CHUNK seconds each, until neither rate rises any more: the
-# JIT compiles the event path only after thousands of events (a fixed 10 s left the compiler busy
-# on the gateway's core during the measured runs, and their rates spread by half).
+# Signups and payments in turn, WARMUP_CHUNK seconds each, until neither rate rises any more and
+# the JIT has settled (as for the redirect): the JIT compiles the event path only after thousands
+# of events (a fixed 10 s left the compiler busy on the gateway's core during the measured runs,
+# and their rates spread by half).
 warm_up_events() {
-  local elapsed=0 round=0 flat=0 best_signup=0 best_billing=0 signup billing signups=() payments=()
+  local elapsed=0 round=0 flat=0 best_signup=0 best_billing=0 signup billing signups=() payments=() jit_before jit jits=()
   while ((elapsed < EVENTS_WARMUP_MAX)); do
     round=$((round + 1))
+    jit_before=$(jit_ms)
     events_wrk "signup-warmup-$round" signup "$WARMUP_CHUNK"
     signup=$(field rps "$WRK_LINE")
     events_wrk "billing-warmup-$round" billing "$WARMUP_CHUNK" WRK_USERS_RUN="signup-warmup-$round" \
       WRK_SIGNED_UP="$(field created "$WRK_LINE")"
     billing=$(field rps "$WRK_LINE")
+    jit=$(($(jit_ms) - jit_before))
+    jits+=("$jit")
     elapsed=$((elapsed + 2 * WARMUP_CHUNK))
     signups+=("$(printf '%.0f' "$signup")")
     payments+=("$(printf '%.0f' "$billing")")
@@ -718,9 +732,9 @@ warm_up_events() {
     fi
     best_signup=$(calc '%.1f' "$signup > $best_signup ? $signup : $best_signup")
     best_billing=$(calc '%.1f' "$billing > $best_billing ? $billing : $best_billing")
-    ((elapsed < EVENTS_WARMUP || flat < 2)) || break
+    ((elapsed < EVENTS_WARMUP || flat < 2)) || ! jit_settled "$jit" $((2 * WARMUP_CHUNK)) || break
   done
-  result "events warm-up: $elapsed s in ${WARMUP_CHUNK}-s runs of ${signups[*]} signups/s and ${payments[*]} payments/s"
+  result "events warm-up: $elapsed s in ${WARMUP_CHUNK}-s runs of ${signups[*]} signups/s and ${payments[*]} payments/s, compiling ${jits[*]} ms a turn"
 }
 
 scenario_events() {

@@ -52,7 +52,7 @@ class OperationsIT {
         "refgate_code_lookups_total{layer=\"local\",result=\"hit\"}", "refgate_code_lookups_total{layer=\"redis\",result=\"miss\"}",
         "refgate_code_lookups_total{layer=\"db\",result=\"hit\"}",
         "refgate_clicks_pending ", "refgate_clicks_written_total ", "refgate_clicks_dropped_total ",
-        "jvm_memory_used_bytes", "jvm_gc_pause_seconds", "process_cpu_usage",
+        "jvm_memory_used_bytes", "jvm_gc_pause_seconds", "jvm_compilation_time_ms_total ", "process_cpu_usage",
         "vertx_http_server_requests_total", "vertx_pool_", "vertx_sql_");
     assertThat(api.get("/metrics", null).status()).as("metrics stay off the public port").isEqualTo(404);
   }
