@@ -279,11 +279,11 @@ scrape_metrics() {
   curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/metrics" || die "the gateway's /metrics did not answer"
 }
 
-# metric FILE SERIES: a series' value from a scrape saved in FILE, 0 when absent.
 # Milliseconds the gateway's JIT compilers have worked since it started.
 jit_ms() { scrape_metrics | awk '$1 ~ /^jvm_compilation_time_ms_total/ { sum += $NF } END { printf "%.0f", sum }'; }
 # jit_settled MS SECONDS: whether MS of compiling in a run of SECONDS is under JIT_SETTLED_PERCENT.
 jit_settled() { (($1 * 100 < $2 * 1000 * JIT_SETTLED_PERCENT)); }
+# metric FILE SERIES: a series' value from a scrape saved in FILE, 0 when absent.
 metric() { awk -v series="$2" '$1 == series { printf "%.0f", $2; found = 1 } END { if (!found) print 0 }' "$1"; }
 
 save_metrics() { scrape_metrics >"$RESULTS/metrics-$1.txt"; }
@@ -701,7 +701,6 @@ events_wrk() {
   log "$(run_row "$label" "$WRK_LINE")  201s $(field created "$WRK_LINE")  rows $(field rows "$WRK_LINE")"
 }
 
-# Signups, then payments of the users those signups created, each run with fresh event ids.
 # Signups and payments in turn, WARMUP_CHUNK seconds each, until neither rate rises any more and
 # the JIT has settled (as for the redirect): the JIT compiles the event path only after thousands
 # of events (a fixed 10 s left the compiler busy on the gateway's core during the measured runs,
@@ -737,6 +736,7 @@ warm_up_events() {
   result "events warm-up: $elapsed s in ${WARMUP_CHUNK}-s runs of ${signups[*]} signups/s and ${payments[*]} payments/s, compiling ${jits[*]} ms a turn"
 }
 
+# Signups, then payments of the users those signups created, each run with fresh event ids.
 scenario_events() {
   require_commands java curl psql redis-cli taskset awk
   install_load_tools
