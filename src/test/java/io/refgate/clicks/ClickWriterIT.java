@@ -3,7 +3,6 @@ package io.refgate.clicks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.refgate.config.RefgateConfig;
 import io.refgate.redirect.ClickIds;
 import io.refgate.testing.Db;
 import io.refgate.testing.TestEnvironment;
@@ -43,6 +42,9 @@ class ClickWriterIT {
   private final long linkId = System.nanoTime();
   private final UUID tenant = UUID.randomUUID();
   private final UUID campaign = UUID.randomUUID();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final ClickBuffer buffer = new ClickBuffer(10_000, registry);
+  private final List<List<Click>> batches = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void schema() {
@@ -62,8 +64,8 @@ class ClickWriterIT {
     return new Click(ClickIds.next(epochMillis), link, tenant, campaign, "192.0.2.55", "agent", "https://blog.example/post", bot);
   }
 
-  /** A writer on its own event loop that drains only when told to, recording the batches it stores. */
-  private ClickWriter writer(ClickBuffer buffer, Map<String, String> settings, List<List<Click>> batches, SimpleMeterRegistry registry) {
+  /** A writer of {@link #buffer} on its own event loop, draining only when told to, into {@link #batches} and PostgreSQL. */
+  private ClickWriter writer(Map<String, String> settings) {
     Map<String, String> config = new HashMap<>(settings);
     config.put("clicks.flush_interval_ms", "60000");
     PgClickSink pg = new PgClickSink(sql);
@@ -126,24 +128,20 @@ class ClickWriterIT {
   @Test
   @DisplayName("a full buffer drops and counts new clicks instead of blocking the event loop")
   void boundedBuffer() {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    ClickBuffer buffer = new ClickBuffer(3, registry);
+    ClickBuffer small = new ClickBuffer(3, registry);
 
     for (int i = 0; i < 5; i++) {
-      buffer.offer(click(System.currentTimeMillis(), false));
+      small.offer(click(System.currentTimeMillis(), false));
     }
 
-    assertThat(buffer.size()).isEqualTo(3);
+    assertThat(small.size()).isEqualTo(3);
     assertThat(registry.get("refgate.clicks.dropped").counter().count()).isEqualTo(2);
   }
 
   @Test
   @DisplayName("drain stores everything buffered in batches of a sixteenth of it, and the pending gauge returns to zero")
   void drains() {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    ClickBuffer buffer = new ClickBuffer(10_000, registry);
-    List<List<Click>> batches = new CopyOnWriteArrayList<>();
-    ClickWriter writer = writer(buffer, Map.of("clicks.min_batch_size", "50", "clicks.batch_size", "200"), batches, registry);
+    ClickWriter writer = writer(Map.of("clicks.min_batch_size", "50", "clicks.batch_size", "200"));
     List<Click> clicks = new ArrayList<>();
     for (int i = 0; i < 1_050; i++) {
       clicks.add(click(System.currentTimeMillis(), i % 10 == 0));
@@ -161,10 +159,7 @@ class ClickWriterIT {
   @Test
   @DisplayName("a drain batches each link's clicks together, so that each batch updates few hourly counters")
   void batchesByLink() {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    ClickBuffer buffer = new ClickBuffer(10_000, registry);
-    List<List<Click>> batches = new CopyOnWriteArrayList<>();
-    ClickWriter writer = writer(buffer, Map.of("clicks.min_batch_size", "100", "clicks.batch_size", "100"), batches, registry);
+    ClickWriter writer = writer(Map.of("clicks.min_batch_size", "100", "clicks.batch_size", "100"));
     long now = System.currentTimeMillis();
     for (int i = 0; i < 300; i++) {
       buffer.offer(click(linkId + i % 3, now, false));
@@ -181,11 +176,7 @@ class ClickWriterIT {
   @Test
   @DisplayName("flush stores the buffered clicks and answers on the caller's event loop, where its request is answered")
   void flushAnswersOnTheCallersContext() {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    ClickBuffer buffer = new ClickBuffer(100, registry);
-    RefgateConfig.Clicks config = TestEnvironment.config(Map.of("clicks.flush_interval_ms", "60000")).clicks();
-    ClickWriter writer = new ClickWriter(vertx, buffer, new PgClickSink(sql), config, registry);
-    vertx.runOnContext(v -> writer.start());
+    ClickWriter writer = writer(Map.of());
     buffer.offer(click(System.currentTimeMillis(), false));
     Context caller = vertx.getOrCreateContext();
     Promise<Boolean> onCaller = Promise.promise();
