@@ -37,6 +37,10 @@ JMH_FILTER=${JMH_FILTER:-}               # a JMH benchmark regex; empty = all
 # Placement: the server under test (gateway or nginx) on one core, wrk on the other.
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
+# Where the gateway's PostgreSQL sessions run: a CPU, or "any" for wherever the scheduler puts them.
+# By default wrk's, so that the gateway has its core to itself as nginx has (load-tests/README.md,
+# "Where PostgreSQL runs").
+DB_CPU=${DB_CPU:-$LOAD_CPU}
 # The JVM flags README.md recommends for production (load-tests/README.md says what they bought).
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--XX:+UseParallelGC -Xms384m -Xmx384m -Xmn256m}
 # Loopback ports.
@@ -66,6 +70,7 @@ WRK_PID=""
 NGINX_PID=""
 STORE_CREATED=0
 POLICY_RC=""
+DB_PLACEMENT_FAILED=""
 
 # Counts of the gateway's answers as wrk saw them, and how many could have been in flight when a
 # wrk run stopped (answered by the gateway, never seen by wrk): one per connection per run.
@@ -102,6 +107,7 @@ check_settings() {
   [[ $LOAD_DB =~ ^[a-z_][a-z0-9_]*$ && $LOAD_DB != refgate ]] || die "LOAD_DB must be a plain name other than refgate"
   [[ $REDIS_PREFIX =~ ^[A-Za-z0-9_.:-]+$ && $REDIS_PREFIX != refgate: ]] || die "REDIS_PREFIX must be a plain prefix other than refgate:"
   [[ $SERVER_CPU != "$LOAD_CPU" ]] || die "SERVER_CPU and LOAD_CPU must differ"
+  [[ $DB_CPU == any ]] || { is_count "$DB_CPU" && (($(nproc --all) > DB_CPU)); } || die "DB_CPU must be a CPU of this machine or any, not '$DB_CPU'"
   (($(nproc --all) > SERVER_CPU && $(nproc --all) > LOAD_CPU)) || die "this machine has no CPU $SERVER_CPU or $LOAD_CPU"
 }
 
@@ -438,6 +444,22 @@ cpu_shares() {
       (a[4] - b[4]) * 100 / (a[6] - b[6]), (a[5] - b[5]) * 100 / (a[6] - b[6]) }'
 }
 
+# Pins the gateway's PostgreSQL sessions to DB_CPU. Its pools open sessions when they need them,
+# so this runs before every wrk run. Only the load database's sessions move, never PostgreSQL's
+# own processes; where this user may not move them (PostgreSQL runs as another user and this one
+# is not root), the run goes on with the scheduler's placement, and says so once.
+place_db_sessions() {
+  [[ $DB_CPU != any && -z $DB_PLACEMENT_FAILED ]] || return 0
+  local pid
+  for pid in $(pg -d "$LOAD_DB" -c 'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'); do
+    taskset -p -c "$DB_CPU" "$pid" >/dev/null 2>&1 || {
+      DB_PLACEMENT_FAILED=1
+      log "warning: cannot move PostgreSQL sessions to CPU $DB_CPU (run as root or PostgreSQL's user); they run where the scheduler puts them"
+      return 0
+    }
+  done
+}
+
 # run_wrk LABEL URL SECONDS CONNECTIONS SCRIPT [NAME=VALUE ...]: one wrk run pinned to the load
 # CPU with one thread; its output goes to $RESULTS/wrk-LABEL.txt and its summary, with the busy
 # share of both CPUs, to WRK_LINE.
@@ -445,6 +467,7 @@ run_wrk() {
   local label=$1 url=$2 seconds=$3 connections=$4 script=$5
   shift 5
   local out=$RESULTS/wrk-$label.txt before cpu
+  place_db_sessions
   before=$(cpu_sample)
   env "$@" taskset -c "$LOAD_CPU" wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$script" "$url" >"$out" 2>&1 &
   WRK_PID=$!
@@ -624,6 +647,7 @@ check_background_load() {
   server=$(field server_cpu "$shares")
   load=$(field load_cpu "$shares")
   result "background load before the run: CPU $SERVER_CPU $server busy, CPU $LOAD_CPU $load busy"
+  result "placement: server on CPU $SERVER_CPU, wrk on CPU $LOAD_CPU, the gateway's PostgreSQL sessions on $([[ $DB_CPU == any ]] && echo "any CPU" || echo "CPU $DB_CPU")"
   ((${server%\%} + ${load%\%} <= 20)) || log "warning: other processes keep this machine busy; the figures will be noisy"
 }
 
