@@ -38,9 +38,10 @@ JMH_FILTER=${JMH_FILTER:-}               # a JMH benchmark regex; empty = all
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 # Where the gateway's PostgreSQL sessions run: a CPU, or "any" for wherever the scheduler puts them.
-# By default wrk's, so that the gateway has its core to itself as nginx has (load-tests/README.md,
-# "Where PostgreSQL runs").
-DB_CPU=${DB_CPU:-$LOAD_CPU}
+# By default wrk's for the redirect and scale, so that the gateway has its core to itself as nginx
+# has, and any for events, where PostgreSQL does more of the work than wrk's core has to spare
+# (load-tests/README.md, "Where PostgreSQL runs").
+DB_CPU=${DB_CPU:-}
 # The JVM flags README.md recommends for production (load-tests/README.md says what they bought).
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--XX:+UseParallelGC -Xms384m -Xmx384m -Xmn256m}
 # Loopback ports.
@@ -837,6 +838,7 @@ main() {
     -h | --help | help) usage ;;
     *) usage ;;
   esac
+  [[ -n $DB_CPU ]] || DB_CPU=$([[ $scenario == events ]] && echo any || echo "$LOAD_CPU")
   check_settings
   trap cleanup EXIT
   trap 'exit 130' INT
