@@ -51,7 +51,7 @@ public final class AttributionRepository {
     if (claim != null) {
       claim.addTo(params, answer);
     }
-    return sql.preparedQuery(claim == null ? AttributionSql.RECORD_SIGNUP : AttributionSql.RECORD_SIGNUP_CLAIMED).execute(params)
+    return sql.preparedQuery(AttributionSql.recordSignup(claim != null, grants.size())).execute(params)
         .map(rows -> {
           Row row = rows.iterator().next();
           return new Stored(row.getBoolean("claimed"), row.getBoolean("recorded"));

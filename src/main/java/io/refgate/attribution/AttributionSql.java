@@ -2,6 +2,9 @@ package io.refgate.attribution;
 
 import io.refgate.events.EventClaim;
 import io.refgate.rewards.RewardRepository;
+import io.refgate.rewards.RewardService;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 final class AttributionSql {
   private static final String REFERRAL = """
@@ -21,9 +24,15 @@ final class AttributionSql {
 
   private static final int REFEREE_PARAMETERS = 11;
 
-  static final String RECORD_SIGNUP = recordSignup(false);
+  /** The statements of {@link #signupStatement}, by claim (without, with) and number of signup rewards. */
+  private static final String[][] RECORD_SIGNUP = Stream.of(false, true)
+      .map(claimed -> IntStream.rangeClosed(0, RewardService.MAX_SIGNUP_GRANTS).mapToObj(grants -> signupStatement(claimed, grants))
+          .toArray(String[]::new))
+      .toArray(String[][]::new);
 
-  static final String RECORD_SIGNUP_CLAIMED = recordSignup(true);
+  static String recordSignup(boolean claimed, int grants) {
+    return RECORD_SIGNUP[claimed ? 1 : 0][grants];
+  }
 
   /**
    * The first signup decides; a later one may only turn "unattributed" into "attributed". The
@@ -33,9 +42,10 @@ final class AttributionSql {
    * stored would be wrong. It answers whether the claim took the event id and whether the signup
    * was recorded.
    */
-  private static String recordSignup(boolean claimed) {
-    int grants = REFEREE_PARAMETERS + 1;
-    String claim = claimed ? EventClaim.cte(grants + RewardRepository.GRANT_ARRAYS) + ",\n" : "";
+  private static String signupStatement(boolean claimed, int grants) {
+    int firstGrant = REFEREE_PARAMETERS + 1;
+    String claim = claimed ? EventClaim.cte(firstGrant + grants * RewardRepository.GRANT_PARAMETERS) + ",\n" : "";
+    String granted = grants == 0 ? "" : ",\n" + RewardRepository.grantsCte("referee", firstGrant, grants);
     String outcome = claimed ? """
         SELECT claimed, CASE WHEN claimed AND NOT recorded THEN refgate_undo('the user signed up before') ELSE recorded END AS recorded
           FROM (SELECT (SELECT count(*) FROM claim) = 1 AS claimed, (SELECT count(*) FROM referee) = 1 AS recorded) o"""
@@ -51,8 +61,7 @@ final class AttributionSql {
                  reason = excluded.reason, referrer_id = excluded.referrer_id, link_id = excluded.link_id,
                  campaign_id = excluded.campaign_id, click_id = excluded.click_id, signed_up_at = excluded.signed_up_at
            WHERE e.status = 'unattributed' AND excluded.status = 'attributed'
-          RETURNING tenant_id),
-        """.formatted(claimed ? "FROM claim" : "") + RewardRepository.grantsCte("referee", grants) + "\n" + outcome;
+          RETURNING tenant_id)""".formatted(claimed ? "FROM claim" : "") + granted + "\n" + outcome;
   }
 
   private static final String REFEREE = """

@@ -38,6 +38,9 @@ public final class RewardService {
   public record NewReward(Reward reward, String dedupeKey) {
   }
 
+  /** How many rewards a signup grants at most: the referrer's and the referee's. */
+  public static final int MAX_SIGNUP_GRANTS = 2;
+
   /**
    * The signup rewards of a newly attributed referee, to be stored with its attribution (see
    * {@link RewardRepository#grantsCte}): nothing was granted for this referee before, so no cap is
@@ -45,7 +48,7 @@ public final class RewardService {
    */
   public List<NewReward> onSignup(Conversion c) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    List<NewReward> granted = new ArrayList<>(2);
+    List<NewReward> granted = new ArrayList<>(MAX_SIGNUP_GRANTS);
     signupReward(c, REFERRER, c.referrerUserId(), c.campaign().referrerReward(), now).ifPresent(granted::add);
     signupReward(c, REFEREE, c.refereeUserId(), c.campaign().refereeReward(), now).ifPresent(granted::add);
     return granted;

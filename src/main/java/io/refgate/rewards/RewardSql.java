@@ -14,11 +14,13 @@ final class RewardSql {
       ON CONFLICT (tenant_id, dedupe_key) DO NOTHING
       RETURNING\s""" + COLUMNS;
 
-  static final int GRANT_ARRAYS = 17;
+  /** The typed parameters of one new reward in {@link #GRANTS}, in the order {@code RewardRepository.addGrants} adds them. */
+  static final String[] GRANT_TYPES = {"uuid", "text", "text", "text", "text", "bigint", "bigint", "text", "text", "uuid", "text",
+      "text", "text", "text", "text", "timestamptz", "timestamptz"};
 
   /**
-   * New rewards from parallel arrays, one element per reward, for each row {@code r} of a relation
-   * that names their tenant_id. The first %s is that relation, the others are the arrays' parameters.
+   * New rewards, one row of parameters each, for each row {@code r} of a relation that names their
+   * tenant_id. The first %s is that relation, the second the rows of typed parameters.
    */
   static final String GRANTS = """
       INSERT INTO rewards (id, tenant_id, user_id, beneficiary, kind, reward_type, amount_minor, original_minor, currency, status,
@@ -27,8 +29,7 @@ final class RewardSql {
              g.status, g.campaign_id, g.referee_user_id, g.payment_id, g.trigger, g.description, g.dedupe_key, g.created_at,
              g.available_at
         FROM %s r,
-             unnest(%s::uuid[], %s::text[], %s::text[], %s::text[], %s::text[], %s::bigint[], %s::bigint[], %s::text[], %s::text[],
-                    %s::uuid[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::timestamptz[], %s::timestamptz[])
+             (VALUES %s)
           AS g (id, user_id, beneficiary, kind, reward_type, amount_minor, original_minor, currency, status, campaign_id,
                 referee_user_id, payment_id, trigger, description, dedupe_key, created_at, available_at)""";
 

@@ -76,6 +76,30 @@ class SignupApiIT {
   }
 
   @Test
+  @DisplayName("a campaign rewarding both sides at signup puts both rewards in the ledger once, and a replay adds none")
+  void bothSidesRewardedAtSignup() {
+    tenantWith(new JsonObject());
+    api.patch("/v1/campaigns/" + campaign, tenant.apiKey(), new JsonObject().put("referrer_reward", new JsonObject().put("type", "flat")
+        .put("amount_minor", 500).put("currency", "EUR").put("trigger", "signup")));
+    String code = enroll("ana", new JsonObject());
+    JsonObject body = new JsonObject().put("event_id", "evt_both").put("new_user_id", "bo").put("code", code);
+
+    Api.Reply first = signup(body.copy());
+    Api.Reply replay = signup(body.copy());
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(first.json().getJsonObject("referee_reward").getLong("amount_minor")).isEqualTo(2000);
+    assertThat(replay.status()).isEqualTo(200);
+    assertThat(replay.json()).isEqualTo(first.json());
+    JsonArray referrers = api.get("/v1/rewards?user_id=ana", tenant.apiKey()).items();
+    assertThat(referrers).hasSize(1);
+    assertThat(referrers.getJsonObject(0).getLong("amount_minor")).isEqualTo(500);
+    assertThat(referrers.getJsonObject(0).getString("beneficiary")).isEqualTo("referrer");
+    assertThat(api.get("/v1/rewards?user_id=bo", tenant.apiKey()).items()).singleElement()
+        .isEqualTo(first.json().getJsonObject("referee_reward"));
+  }
+
+  @Test
   @DisplayName("a code attributes when there is no click id; the click id beats a code when both are given")
   void codeAndClickPrecedence() {
     tenantWith(new JsonObject());
