@@ -778,8 +778,10 @@ scenario_events() {
   [[ $status == 201 ]] || die "POST /v1/events/signup answered $status, not 201: $(head -c 300 "$RESULTS/answer-events-probe.txt")"
   EVENTS_CREATED=1
   warm_up_events
+  save_metrics before-signup
   events_wrk signup signup "$EVENTS_DURATION"
   local signup=$WRK_LINE
+  save_metrics after-signup
   events_wrk billing billing "$EVENTS_DURATION" WRK_USERS_RUN=signup WRK_SIGNED_UP="$(field created "$signup")"
   local billing=$WRK_LINE rows
   rows=$(event_rows)
@@ -791,6 +793,12 @@ scenario_events() {
       "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field p999_ms "$line")" \
       "$(field created "$line")" "$(field replayed "$line")" "$(field other_status "$line")" "$(field rows "$line")")"
   done
+  # the signups the gateway recorded per statement (SignupBatcher) during the measured signup run
+  local before=$RESULTS/metrics-before-signup.txt after=$RESULTS/metrics-after-signup.txt statements recorded
+  statements=$(($(metric "$after" refgate_signup_batch_size_count) - $(metric "$before" refgate_signup_batch_size_count)))
+  recorded=$(($(metric "$after" refgate_signup_batch_size_sum) - $(metric "$before" refgate_signup_batch_size_sum)))
+  ((statements > 0)) && result "signup statements: $statements, $(awk -v r="$recorded" -v s="$statements" \
+    'BEGIN { printf "%.1f", r / s }') signups each on average"
   result "events: 201s answered $EVENTS_CREATED, rows in events $rows (a few more rows than 201s are answers wrk stopped waiting for)"
   stop_gateway
   finish_store

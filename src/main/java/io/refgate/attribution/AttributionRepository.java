@@ -1,6 +1,5 @@
 package io.refgate.attribution;
 
-import io.refgate.events.Answer;
 import io.refgate.events.EventClaim;
 import io.refgate.rewards.RewardRepository;
 import io.refgate.rewards.RewardService;
@@ -11,7 +10,9 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,34 +29,72 @@ public final class AttributionRepository {
     return sql.preparedQuery(AttributionSql.REFERRAL_BY_CODE).execute(Tuple.of(code, tenantId)).map(AttributionRepository::referral);
   }
 
-  /** What storing a signup did: whether its event claim took the event id, and whether the signup was recorded. */
-  record Stored(boolean claimed, boolean recorded) {
+  /** A signup to record: the user, the decision on their referral, and the rewards it grants. */
+  record NewSignup(UUID tenantId, AttributionRules.NewUser user, AttributionRules.Decision decision, UUID clickId,
+      List<RewardService.NewReward> grants) {
+  }
+
+  /** A signup to record only if its event's claim takes the event id. */
+  record ClaimedSignup(NewSignup signup, EventClaim.Answered claim) {
+  }
+
+  /** Records a signup with its rewards, in one statement; false when a signup before it decided (CONTRACT §5). */
+  Future<Boolean> record(SqlClient sql, NewSignup signup) {
+    Tuple params = RewardRepository.addGrants(referees(List.of(signup)), List.of(signup.grants()));
+    return sql.preparedQuery(AttributionSql.RECORD_SIGNUPS).execute(params)
+        .map(rows -> rows.iterator().next().getBoolean("recorded"));
   }
 
   /**
-   * Records a signup (a first signup, or an upgrade of an unattributed one) with its rewards, in one
-   * statement; with a claim, only if the claim takes the event id, storing {@code answer} with it.
+   * Records signups of distinct users and event ids, each with its rewards and its event's claim, in
+   * one statement: whether each was recorded, in their order. One that was not stored nothing; the
+   * statement fails with SQLSTATE {@value io.refgate.store.SqlStates#UNDONE}, having stored nothing,
+   * when one claimed and its user signed up meanwhile.
    */
-  Future<Stored> record(SqlClient sql, UUID tenantId, AttributionRules.NewUser user, AttributionRules.Decision decision, UUID clickId,
-      List<RewardService.NewReward> grants, EventClaim claim, Answer answer) {
-    AttributionRules.Referral referral = decision.referral();
-    Tuple params = Tuple.tuple()
-        .addUUID(tenantId).addString(user.userId()).addString(user.organizationId())
-        .addValue(user.emailHash() == null ? null : Buffer.buffer(user.emailHash()))
-        .addString(lower(decision.status())).addString(decision.reason() == null ? null : lower(decision.reason()))
-        .addValue(referral == null ? null : referral.referrerId()).addValue(referral == null ? null : referral.linkId())
-        .addUUID(referral == null ? null : referral.campaignId())
-        .addUUID(decision.status() == AttributionRules.Status.UNATTRIBUTED ? null : clickId)
-        .addOffsetDateTime(user.signedUpAt().atOffset(ZoneOffset.UTC));
-    RewardRepository.addGrants(params, grants);
-    if (claim != null) {
-      claim.addTo(params, answer);
+  Future<List<Boolean>> recordClaimed(SqlClient sql, List<ClaimedSignup> signups) {
+    Tuple params = referees(signups.stream().map(ClaimedSignup::signup).toList());
+    EventClaim.addTo(params, signups.stream().map(ClaimedSignup::claim).toList());
+    RewardRepository.addGrants(params, signups.stream().map(s -> s.signup().grants()).toList());
+    return sql.preparedQuery(AttributionSql.RECORD_CLAIMED_SIGNUPS).execute(params).map(rows -> {
+      List<Boolean> recorded = new ArrayList<>(rows.size());
+      rows.forEach(row -> recorded.add(row.getBoolean("recorded")));
+      return recorded;
+    });
+  }
+
+  /** The signups' referee columns, one array each. */
+  private static Tuple referees(List<NewSignup> signups) {
+    int count = signups.size();
+    UUID[] tenantIds = new UUID[count];
+    String[] userIds = new String[count];
+    String[] organizationIds = new String[count];
+    Buffer[] emailHashes = new Buffer[count];
+    String[] statuses = new String[count];
+    String[] reasons = new String[count];
+    Long[] referrerIds = new Long[count];
+    Long[] linkIds = new Long[count];
+    UUID[] campaignIds = new UUID[count];
+    UUID[] clickIds = new UUID[count];
+    OffsetDateTime[] signedUpAt = new OffsetDateTime[count];
+    for (int i = 0; i < count; i++) {
+      NewSignup signup = signups.get(i);
+      AttributionRules.Decision decision = signup.decision();
+      AttributionRules.Referral referral = decision.referral();
+      tenantIds[i] = signup.tenantId();
+      userIds[i] = signup.user().userId();
+      organizationIds[i] = signup.user().organizationId();
+      emailHashes[i] = signup.user().emailHash() == null ? null : Buffer.buffer(signup.user().emailHash());
+      statuses[i] = lower(decision.status());
+      reasons[i] = decision.reason() == null ? null : lower(decision.reason());
+      referrerIds[i] = referral == null ? null : referral.referrerId();
+      linkIds[i] = referral == null ? null : referral.linkId();
+      campaignIds[i] = referral == null ? null : referral.campaignId();
+      clickIds[i] = decision.status() == AttributionRules.Status.UNATTRIBUTED ? null : signup.clickId();
+      signedUpAt[i] = signup.user().signedUpAt().atOffset(ZoneOffset.UTC);
     }
-    return sql.preparedQuery(AttributionSql.recordSignup(claim != null, grants.size())).execute(params)
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new Stored(row.getBoolean("claimed"), row.getBoolean("recorded"));
-        });
+    return Tuple.tuple().addArrayOfUUID(tenantIds).addArrayOfString(userIds).addArrayOfString(organizationIds)
+        .addArrayOfBuffer(emailHashes).addArrayOfString(statuses).addArrayOfString(reasons).addArrayOfLong(referrerIds)
+        .addArrayOfLong(linkIds).addArrayOfUUID(campaignIds).addArrayOfUUID(clickIds).addArrayOfOffsetDateTime(signedUpAt);
   }
 
   public Future<Referee> referee(SqlClient sql, UUID tenantId, String userId) {

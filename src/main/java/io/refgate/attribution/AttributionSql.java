@@ -2,9 +2,6 @@ package io.refgate.attribution;
 
 import io.refgate.events.EventClaim;
 import io.refgate.rewards.RewardRepository;
-import io.refgate.rewards.RewardService;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 final class AttributionSql {
   private static final String REFERRAL = """
@@ -22,47 +19,64 @@ final class AttributionSql {
 
        WHERE l.code = $1 AND l.tenant_id = $2""";
 
+  /** The referee columns of the signups, one array each. */
+  private static final String INPUT = """
+      input AS (
+        SELECT generate_series(1, cardinality($1::uuid[])) AS n, unnest($1::uuid[]) AS tenant_id, unnest($2::text[]) AS user_id,
+               unnest($3::text[]) AS organization_id, unnest($4::bytea[]) AS email_hash, unnest($5::text[]) AS status,
+               unnest($6::text[]) AS reason, unnest($7::bigint[]) AS referrer_id, unnest($8::bigint[]) AS link_id,
+               unnest($9::uuid[]) AS campaign_id, unnest($10::uuid[]) AS click_id, unnest($11::timestamptz[]) AS signed_up_at%s)""";
+
   private static final int REFEREE_PARAMETERS = 11;
 
-  /** The statements of {@link #signupStatement}, by claim (without, with) and number of signup rewards. */
-  private static final String[][] RECORD_SIGNUP = Stream.of(false, true)
-      .map(claimed -> IntStream.rangeClosed(0, RewardService.MAX_SIGNUP_GRANTS).mapToObj(grants -> signupStatement(claimed, grants))
-          .toArray(String[]::new))
-      .toArray(String[][]::new);
+  /** Referees from the rows of %s: a first signup, or one that turns "unattributed" into "attributed". */
+  private static final String REFEREES = """
+      referee AS (
+        INSERT INTO referees AS e (tenant_id, user_id, organization_id, email_hash, status, reason, referrer_id, link_id,
+                                   campaign_id, click_id, signed_up_at)
+        SELECT i.tenant_id, i.user_id, i.organization_id, i.email_hash, i.status, i.reason, i.referrer_id, i.link_id,
+               i.campaign_id, i.click_id, i.signed_up_at
+          FROM %s
+        ON CONFLICT (tenant_id, user_id) DO UPDATE
+           SET organization_id = excluded.organization_id, email_hash = excluded.email_hash, status = excluded.status,
+               reason = excluded.reason, referrer_id = excluded.referrer_id, link_id = excluded.link_id,
+               campaign_id = excluded.campaign_id, click_id = excluded.click_id, signed_up_at = excluded.signed_up_at
+         WHERE e.status = 'unattributed' AND excluded.status = 'attributed'
+        RETURNING tenant_id, user_id),
+      recorded AS (SELECT i.n, i.tenant_id FROM input i JOIN referee USING (tenant_id, user_id))""";
 
-  static String recordSignup(boolean claimed, int grants) {
-    return RECORD_SIGNUP[claimed ? 1 : 0][grants];
-  }
+  /** Signups that a signup before them keeps from being recorded: the first decides (CONTRACT §5). */
+  private static final String NOT_DECIDED = """
+      input i
+       WHERE NOT EXISTS (SELECT FROM referees e
+                          WHERE e.tenant_id = i.tenant_id AND e.user_id = i.user_id
+                            AND NOT (e.status = 'unattributed' AND i.status = 'attributed'))""";
 
   /**
-   * The first signup decides; a later one may only turn "unattributed" into "attributed". The
-   * referee row and its signup rewards go in as one statement. With {@code claimed}, they go in
-   * only when the event's claim (its parameters follow the rewards') took the event id, and a claim
-   * for a user who signed up before undoes the whole statement (refgate_undo), since the answer it
-   * stored would be wrong. It answers whether the claim took the event id and whether the signup
-   * was recorded.
+   * Signups, each with its rewards (see {@code RewardRepository.grantsCte}), in one statement that
+   * answers, in the order given, whether each was recorded. No two may share a user.
    */
-  private static String signupStatement(boolean claimed, int grants) {
-    int firstGrant = REFEREE_PARAMETERS + 1;
-    String claim = claimed ? EventClaim.cte(firstGrant + grants * RewardRepository.GRANT_PARAMETERS) + ",\n" : "";
-    String granted = grants == 0 ? "" : ",\n" + RewardRepository.grantsCte("referee", firstGrant, grants);
-    String outcome = claimed ? """
-        SELECT claimed, CASE WHEN claimed AND NOT recorded THEN refgate_undo('the user signed up before') ELSE recorded END AS recorded
-          FROM (SELECT (SELECT count(*) FROM claim) = 1 AS claimed, (SELECT count(*) FROM referee) = 1 AS recorded) o"""
-        : "SELECT true AS claimed, (SELECT count(*) FROM referee) = 1 AS recorded";
-    return "WITH " + claim + """
-        referee AS (
-          INSERT INTO referees AS e (tenant_id, user_id, organization_id, email_hash, status, reason, referrer_id, link_id,
-                                     campaign_id, click_id, signed_up_at)
-          SELECT $1::uuid, $2::text, $3::text, $4::bytea, $5::text, $6::text, $7::bigint, $8::bigint, $9::uuid, $10::uuid,
-                 $11::timestamptz %s
-          ON CONFLICT (tenant_id, user_id) DO UPDATE
-             SET organization_id = excluded.organization_id, email_hash = excluded.email_hash, status = excluded.status,
-                 reason = excluded.reason, referrer_id = excluded.referrer_id, link_id = excluded.link_id,
-                 campaign_id = excluded.campaign_id, click_id = excluded.click_id, signed_up_at = excluded.signed_up_at
-           WHERE e.status = 'unattributed' AND excluded.status = 'attributed'
-          RETURNING tenant_id)""".formatted(claimed ? "FROM claim" : "") + granted + "\n" + outcome;
-  }
+  static final String RECORD_SIGNUPS = "WITH " + INPUT.formatted("") + ",\n" + REFEREES.formatted("input i") + ",\n"
+      + RewardRepository.grantsCte("recorded", REFEREE_PARAMETERS + 1) + """
+
+      SELECT r.n IS NOT NULL AS recorded FROM input i LEFT JOIN recorded r USING (n) ORDER BY i.n""";
+
+  /**
+   * Like {@link #RECORD_SIGNUPS}, each signup only if its event's claim (its parameters follow the
+   * referee's) takes the event id; no two may share an event id either. A signup whose user signed
+   * up before claims nothing. One that claims and then finds such a user, written meanwhile by
+   * another statement, undoes the whole statement (refgate_undo), since the answer it stored would
+   * be wrong.
+   */
+  static final String RECORD_CLAIMED_SIGNUPS = "WITH " + INPUT.formatted(",\n" + " ".repeat(9)
+      + EventClaim.columns(REFEREE_PARAMETERS + 1)) + ",\n" + EventClaim.cte(NOT_DECIDED) + ",\n"
+      + REFEREES.formatted("input i JOIN claim USING (tenant_id, event_id)") + ",\n"
+      + RewardRepository.grantsCte("recorded", REFEREE_PARAMETERS + EventClaim.PARAMETERS + 1) + """
+
+      SELECT CASE WHEN claimed AND NOT recorded THEN refgate_undo('a user signed up meanwhile') ELSE recorded END AS recorded
+        FROM (SELECT i.n, c.event_id IS NOT NULL AS claimed, r.n IS NOT NULL AS recorded
+                FROM input i LEFT JOIN claim c USING (tenant_id, event_id) LEFT JOIN recorded r USING (n)) o
+       ORDER BY n""";
 
   private static final String REFEREE = """
       SELECT e.user_id, e.status, e.reason, e.campaign_id, r.user_id AS referrer_user_id, l.code

@@ -1,7 +1,9 @@
 package io.refgate.attribution;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.refgate.campaigns.CampaignService;
 import io.refgate.clicks.ClickWriter;
+import io.refgate.config.RefgateConfig;
 import io.refgate.events.Answer;
 import io.refgate.events.EventClaim;
 import io.refgate.events.EventRequests;
@@ -40,9 +42,10 @@ public final class SignupService {
   private final RewardService rewards;
   private final ClickWriter clicks;
   private final AttributionRepository repository = new AttributionRepository();
+  private final SignupBatcher batcher;
 
   public SignupService(Vertx vertx, Pool pool, EventService events, TenantService tenants, CampaignService campaigns, RewardService rewards,
-      ClickWriter clicks) {
+      ClickWriter clicks, RefgateConfig.Signups config, MeterRegistry registry) {
     this.vertx = vertx;
     this.pool = pool;
     this.events = events;
@@ -50,18 +53,19 @@ public final class SignupService {
     this.campaigns = campaigns;
     this.rewards = rewards;
     this.clicks = clicks;
+    this.batcher = new SignupBatcher(vertx, pool, repository, config, registry);
   }
 
-  /** A signup's decision and the rewards it grants when it is recorded. */
-  private record Attribution(AttributionRules.NewUser user, AttributionRules.Decision decision, UUID clickId,
-      List<RewardService.NewReward> grants) {
-  }
-
+  /**
+   * The signup goes out with others waiting at the same time, with its event's claim; when it is not
+   * recorded that way (its user signed up before, or its event id was taken) the event runs in a
+   * transaction instead, which answers the replay, the conflict or the first signup.
+   */
   public Future<Answer> signup(UUID tenantId, EventRequests.Signup signup, JsonObject body) {
     return tenants.current(tenantId).compose(tenant -> evidence(tenantId, signup)
         .compose(evidence -> attribution(pool, tenant, signup, evidence))
         .compose(attribution -> events.onceWithin(tenantId, "signup", signup.eventId(), body,
-            claim -> record(pool, tenantId, attribution, claim), tx -> record(tx, tenantId, attribution, null))));
+            claim -> recordClaimed(attribution, claim), tx -> record(tx, attribution))));
   }
 
   /**
@@ -72,7 +76,7 @@ public final class SignupService {
     EventRequests.Signup signup = new EventRequests.Signup(null, userId, organizationId, null, null, code, at);
     return repository.referralByCode(tx, tenant.id(), code)
         .compose(referral -> attribution(tx, tenant, signup, new AttributionRules.Evidence(false, null, null, true, referral)))
-        .compose(attribution -> record(tx, tenant.id(), attribution, null));
+        .compose(attribution -> record(tx, attribution));
   }
 
   /** Resolves the click id and code outside the transaction: they are read-only and may need a wait. */
@@ -105,37 +109,42 @@ public final class SignupService {
     });
   }
 
-  private Future<Attribution> attribution(SqlClient sql, Tenant tenant, EventRequests.Signup signup, AttributionRules.Evidence evidence) {
+  private Future<AttributionRepository.NewSignup> attribution(SqlClient sql, Tenant tenant, EventRequests.Signup signup,
+      AttributionRules.Evidence evidence) {
     AttributionRules.NewUser user = new AttributionRules.NewUser(signup.newUserId(), signup.organizationId(),
         EmailHash.of(tenant.id(), signup.email()), signup.occurredAt());
     AttributionRules.Decision decision = AttributionRules.decide(user, evidence, Duration.ofDays(tenant.attributionWindowDays()));
     UUID clickId = signup.clickId() == null ? null : ClickIds.decode(signup.clickId());
     if (decision.status() != AttributionRules.Status.ATTRIBUTED) {
-      return Future.succeededFuture(new Attribution(user, decision, clickId, List.of()));
+      return Future.succeededFuture(new AttributionRepository.NewSignup(tenant.id(), user, decision, clickId, List.of()));
     }
     return campaigns.current(sql, tenant.id(), decision.referral().campaignId())
-        .map(campaign -> new Attribution(user, decision, clickId, rewards.onSignup(new RewardService.Conversion(tenant.id(),
-            user.userId(), decision.referral().referrerUserId(), campaign, signup.occurredAt()))));
+        .map(campaign -> new AttributionRepository.NewSignup(tenant.id(), user, decision, clickId,
+            rewards.onSignup(new RewardService.Conversion(tenant.id(), user.userId(), decision.referral().referrerUserId(), campaign,
+                signup.occurredAt()))));
   }
 
-  /**
-   * Stores the signup, or, for a user who signed up before, answers that first signup. With a
-   * claim, it answers null when the claim found the event id taken, and a user who signed up
-   * before undoes the statement instead (see {@link EventService#onceWithin}).
-   */
-  private Future<Answer> record(SqlClient sql, UUID tenantId, Attribution attribution, EventClaim claim) {
-    Answer fresh = Answer.created(answer(attribution.decision(), RewardService.refereeOf(attribution.grants())));
-    return repository.record(sql, tenantId, attribution.user(), attribution.decision(), attribution.clickId(), attribution.grants(),
-        claim, fresh).compose(stored -> {
-          if (!stored.claimed()) {
-            return Future.succeededFuture(null);
-          }
-          if (stored.recorded()) {
-            rewards.stored(attribution.grants());
-            return Future.succeededFuture(fresh);
-          }
-          return repository.referee(sql, tenantId, attribution.user().userId()).compose(existing -> existingAnswer(sql, tenantId, existing));
-        });
+  /** The signup's answer if it was recorded with its claim; null when it was not, and nothing was stored. */
+  private Future<Answer> recordClaimed(AttributionRepository.NewSignup signup, EventClaim claim) {
+    Answer fresh = freshAnswer(signup);
+    return batcher.record(new AttributionRepository.ClaimedSignup(signup, new EventClaim.Answered(claim, fresh)))
+        .map(recorded -> recorded ? stored(signup, fresh) : null);
+  }
+
+  /** Records the signup, or, for a user who signed up before, answers that first signup. */
+  private Future<Answer> record(SqlClient sql, AttributionRepository.NewSignup signup) {
+    return repository.record(sql, signup).compose(recorded -> recorded ? Future.succeededFuture(stored(signup, freshAnswer(signup)))
+        : repository.referee(sql, signup.tenantId(), signup.user().userId())
+            .compose(existing -> existingAnswer(sql, signup.tenantId(), existing)));
+  }
+
+  private Answer stored(AttributionRepository.NewSignup signup, Answer answer) {
+    rewards.stored(signup.grants());
+    return answer;
+  }
+
+  private static Answer freshAnswer(AttributionRepository.NewSignup signup) {
+    return Answer.created(answer(signup.decision(), RewardService.refereeOf(signup.grants())));
   }
 
   private Future<Answer> existingAnswer(SqlClient tx, UUID tenantId, Referee existing) {

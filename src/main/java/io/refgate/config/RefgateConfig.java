@@ -17,6 +17,7 @@ public record RefgateConfig(
     Redirect redirect,
     Cache cache,
     Clicks clicks,
+    Signups signups,
     Rewards rewards,
     Bots bots) {
 
@@ -55,6 +56,9 @@ public record RefgateConfig(
       int partitionMonthsAhead) {
   }
 
+  public record Signups(int batchSize, int statementsInFlight) {
+  }
+
   public record Rewards(int approvalIntervalMs) {
   }
 
@@ -88,6 +92,7 @@ public record RefgateConfig(
         new Redirect(s.optionalUrl("redirect.fallback_url", HTTP_SCHEMES)),
         cache,
         clicks(s),
+        signups(s, pg),
         new Rewards(s.integer("rewards.approval_interval_ms", 10, 86_400_000)),
         new Bots(existingFile(s, "bots.file")));
   }
@@ -102,6 +107,15 @@ public record RefgateConfig(
           String.valueOf(clicks.minBatchSize()));
     }
     return clicks;
+  }
+
+  private static Signups signups(Settings s, Pg pg) {
+    var signups = new Signups(s.integer("signups.batch_size", 1, 1_000), s.integer("signups.statements_in_flight", 1, 200));
+    if (signups.statementsInFlight() > pg.poolSize()) {
+      throw ConfigException.invalid("signups.statements_in_flight", "must not exceed pg.pool_size (" + pg.poolSize() + ")",
+          String.valueOf(signups.statementsInFlight()));
+    }
+    return signups;
   }
 
   /** Left empty, the gateway's own port on localhost, which only a fixed port can name. */

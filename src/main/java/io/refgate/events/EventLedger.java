@@ -34,7 +34,7 @@ final class EventLedger {
   }
 
   /** What an event id that another call claimed means for this one. */
-  Future<Claim> taken(SqlClient sql, UUID tenantId, String eventId, byte[] bodyHash) {
+  private Future<Claim> taken(SqlClient sql, UUID tenantId, String eventId, byte[] bodyHash) {
     return sql.preparedQuery(EventSql.FIRST).execute(Tuple.of(tenantId, eventId)).map(first -> judge(first.iterator().next(), bodyHash));
   }
 

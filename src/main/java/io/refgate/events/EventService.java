@@ -35,9 +35,10 @@ public final class EventService {
   /**
    * Like {@link #once}, for an effect that is one statement storing the claim along with its
    * changes (see {@link EventClaim}), and so needs no transaction around it. The effect answers
-   * null when the claim found the event id taken, having changed nothing. When it cannot apply as
-   * planned, it undoes itself (SQLSTATE {@value SqlStates#UNDONE}) and {@code otherwise} runs as
-   * {@link #once} would run it.
+   * null when it did not take effect, having changed nothing (the claim found the event id taken,
+   * or the effect could not apply as planned); or it undoes itself (SQLSTATE
+   * {@value SqlStates#UNDONE}). Then {@code otherwise} runs as {@link #once} would run it, which
+   * answers a replay or a conflict, or applies the event in a transaction.
    */
   public Future<Answer> onceWithin(UUID tenantId, String type, String eventId, JsonObject body,
       Function<EventClaim, Future<Answer>> effect, Function<SqlConnection, Future<Answer>> otherwise) {
@@ -47,7 +48,7 @@ public final class EventService {
         metrics.record(type, EventMetrics.Outcome.PROCESSED);
         return Future.succeededFuture(answer);
       }
-      return ledger.taken(pool, tenantId, eventId, bodyHash).compose(taken -> taken(type, eventId, taken));
+      return claimFirst(tenantId, type, eventId, bodyHash, otherwise);
     }, failure -> SqlStates.isUndone(failure) ? claimFirst(tenantId, type, eventId, bodyHash, otherwise) : Future.failedFuture(failure)));
   }
 

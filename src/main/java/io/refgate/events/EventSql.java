@@ -6,11 +6,12 @@ final class EventSql {
       ON CONFLICT (tenant_id, event_id) DO NOTHING
       RETURNING event_id""";
 
-  /** A claim stored with its answer; %s is the list of six parameters. */
+  /** Claims stored with their answers, for the rows of %s. */
   static final String CLAIM_ANSWERED = """
-      INSERT INTO events (tenant_id, event_id, type, body_hash, status, response) VALUES (%s)
+      INSERT INTO events (tenant_id, event_id, type, body_hash, status, response)
+      SELECT tenant_id, event_id, event_type, body_hash, answer_status, answer FROM %s
       ON CONFLICT (tenant_id, event_id) DO NOTHING
-      RETURNING event_id""";
+      RETURNING tenant_id, event_id""";
 
   static final String FIRST = "SELECT body_hash, response FROM events WHERE tenant_id = $1 AND event_id = $2";
 

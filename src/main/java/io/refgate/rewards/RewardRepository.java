@@ -6,6 +6,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,33 +23,73 @@ public final class RewardRepository {
       String dedupeKey, Instant availableAt) {
   }
 
-  /** How many parameters {@link #addGrants} adds per reward. */
-  public static final int GRANT_PARAMETERS = RewardSql.GRANT_TYPES.length;
+  /** How many parameters {@link #addGrants} adds. */
+  public static final int GRANT_PARAMETERS = RewardSql.GRANT_COLUMNS.length + 1;
 
   /**
-   * The CTE {@code granted}: inserts {@code count} new rewards for the one row, if any, of the CTE
-   * named {@code per} (it names the referee's tenant_id), from the parameters that
-   * {@link #addGrants} adds, the first being parameter ${@code first}. Scalar parameters, a row
-   * each, cost PostgreSQL less than one array per column (load-tests/README.md).
+   * The CTE {@code granted}: inserts the new rewards that {@link #addGrants} adds as parameters,
+   * the first being parameter ${@code first}, each for the row of the relation {@code per} (naming
+   * tenant_id) whose n is the 1-based place of its list there; a row missing from {@code per}
+   * gets none of its rewards.
    */
-  public static String grantsCte(String per, int first, int count) {
-    String rows = IntStream.range(0, count).mapToObj(grant -> IntStream.range(0, GRANT_PARAMETERS)
-            .mapToObj(i -> "$" + (first + grant * GRANT_PARAMETERS + i) + "::" + RewardSql.GRANT_TYPES[i])
-            .collect(Collectors.joining(", ", "(", ")")))
-        .collect(Collectors.joining(", "));
-    return "granted AS (" + RewardSql.GRANTS.formatted(per, rows) + ")";
+  public static String grantsCte(String per, int first) {
+    String columns = "unnest($" + first + "::int[]) AS n" + IntStream.range(0, RewardSql.GRANT_COLUMNS.length)
+        .mapToObj(i -> ", unnest($" + (first + 1 + i) + "::" + RewardSql.GRANT_COLUMNS[i][1] + "[]) AS " + RewardSql.GRANT_COLUMNS[i][0])
+        .collect(Collectors.joining());
+    return "granted AS (" + RewardSql.GRANTS.formatted(per, columns) + ")";
   }
 
-  public static Tuple addGrants(Tuple tuple, List<RewardService.NewReward> grants) {
-    for (RewardService.NewReward grant : grants) {
-      Reward r = grant.reward();
-      tuple.addUUID(r.id()).addString(r.userId()).addString(r.beneficiary()).addString(r.kind()).addString(r.type())
-          .addLong(r.amountMinor()).addLong(r.originalMinor()).addString(r.currency()).addString(r.status()).addUUID(r.campaignId())
-          .addString(r.refereeUserId()).addString(r.paymentId()).addString(r.trigger()).addString(r.description())
-          .addString(grant.dedupeKey()).addOffsetDateTime(r.createdAt().atOffset(ZoneOffset.UTC))
-          .addOffsetDateTime(r.availableAt().atOffset(ZoneOffset.UTC));
+  /** Adds the rewards of each list, numbered by the list's 1-based place, as one array per column. */
+  public static Tuple addGrants(Tuple tuple, List<List<RewardService.NewReward>> lists) {
+    int count = lists.stream().mapToInt(List::size).sum();
+    Integer[] n = new Integer[count];
+    UUID[] id = new UUID[count];
+    UUID[] campaignId = new UUID[count];
+    String[] userId = new String[count];
+    String[] beneficiary = new String[count];
+    String[] kind = new String[count];
+    String[] type = new String[count];
+    String[] currency = new String[count];
+    String[] status = new String[count];
+    String[] refereeUserId = new String[count];
+    String[] paymentId = new String[count];
+    String[] trigger = new String[count];
+    String[] description = new String[count];
+    String[] dedupeKey = new String[count];
+    Long[] amountMinor = new Long[count];
+    Long[] originalMinor = new Long[count];
+    OffsetDateTime[] createdAt = new OffsetDateTime[count];
+    OffsetDateTime[] availableAt = new OffsetDateTime[count];
+    int i = 0;
+    for (int list = 0; list < lists.size(); list++) {
+      for (RewardService.NewReward grant : lists.get(list)) {
+        Reward r = grant.reward();
+        n[i] = list + 1;
+        id[i] = r.id();
+        userId[i] = r.userId();
+        beneficiary[i] = r.beneficiary();
+        kind[i] = r.kind();
+        type[i] = r.type();
+        amountMinor[i] = r.amountMinor();
+        originalMinor[i] = r.originalMinor();
+        currency[i] = r.currency();
+        status[i] = r.status();
+        campaignId[i] = r.campaignId();
+        refereeUserId[i] = r.refereeUserId();
+        paymentId[i] = r.paymentId();
+        trigger[i] = r.trigger();
+        description[i] = r.description();
+        dedupeKey[i] = grant.dedupeKey();
+        createdAt[i] = r.createdAt().atOffset(ZoneOffset.UTC);
+        availableAt[i] = r.availableAt().atOffset(ZoneOffset.UTC);
+        i++;
+      }
     }
-    return tuple;
+    return tuple.addArrayOfInteger(n).addArrayOfUUID(id).addArrayOfString(userId).addArrayOfString(beneficiary)
+        .addArrayOfString(kind).addArrayOfString(type).addArrayOfLong(amountMinor).addArrayOfLong(originalMinor)
+        .addArrayOfString(currency).addArrayOfString(status).addArrayOfUUID(campaignId).addArrayOfString(refereeUserId)
+        .addArrayOfString(paymentId).addArrayOfString(trigger).addArrayOfString(description).addArrayOfString(dedupeKey)
+        .addArrayOfOffsetDateTime(createdAt).addArrayOfOffsetDateTime(availableAt);
   }
 
   /** The inserted entry, or null when its dedupe key was granted before. */

@@ -14,13 +14,15 @@ final class RewardSql {
       ON CONFLICT (tenant_id, dedupe_key) DO NOTHING
       RETURNING\s""" + COLUMNS;
 
-  /** The typed parameters of one new reward in {@link #GRANTS}, in the order {@code RewardRepository.addGrants} adds them. */
-  static final String[] GRANT_TYPES = {"uuid", "text", "text", "text", "text", "bigint", "bigint", "text", "text", "uuid", "text",
-      "text", "text", "text", "text", "timestamptz", "timestamptz"};
+  /** The columns of new rewards in {@link #GRANTS} and their types, in the order {@code RewardRepository.addGrants} adds them. */
+  static final String[][] GRANT_COLUMNS = {{"id", "uuid"}, {"user_id", "text"}, {"beneficiary", "text"}, {"kind", "text"},
+      {"reward_type", "text"}, {"amount_minor", "bigint"}, {"original_minor", "bigint"}, {"currency", "text"}, {"status", "text"},
+      {"campaign_id", "uuid"}, {"referee_user_id", "text"}, {"payment_id", "text"}, {"trigger", "text"}, {"description", "text"},
+      {"dedupe_key", "text"}, {"created_at", "timestamptz"}, {"available_at", "timestamptz"}};
 
   /**
-   * New rewards, one row of parameters each, for each row {@code r} of a relation that names their
-   * tenant_id. The first %s is that relation, the second the rows of typed parameters.
+   * New rewards g for rows r of a relation that names their tenant_id and numbers them n. The first
+   * %s is that relation, the second the select list that gives g its columns, n among them.
    */
   static final String GRANTS = """
       INSERT INTO rewards (id, tenant_id, user_id, beneficiary, kind, reward_type, amount_minor, original_minor, currency, status,
@@ -28,10 +30,7 @@ final class RewardSql {
       SELECT g.id, r.tenant_id, g.user_id, g.beneficiary, g.kind, g.reward_type, g.amount_minor, g.original_minor, g.currency,
              g.status, g.campaign_id, g.referee_user_id, g.payment_id, g.trigger, g.description, g.dedupe_key, g.created_at,
              g.available_at
-        FROM %s r,
-             (VALUES %s)
-          AS g (id, user_id, beneficiary, kind, reward_type, amount_minor, original_minor, currency, status, campaign_id,
-                referee_user_id, payment_id, trigger, description, dedupe_key, created_at, available_at)""";
+        FROM %s r JOIN (SELECT %s) g USING (n)""";
 
   /** What a referee's conversions already earned one beneficiary in a campaign: the cap counts this. */
   static final String GRANTED = """

@@ -24,7 +24,7 @@ class OneConnectionIT {
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start(Map.of("pg.pool_size", "1", "pg.connect_timeout_ms", "1000"));
+    gateway = TestGateway.start(Map.of("pg.pool_size", "1", "signups.statements_in_flight", "1", "pg.connect_timeout_ms", "1000"));
     api = new Api(gateway);
   }
 

@@ -49,7 +49,7 @@ class ConfigLoaderTest {
         "cache.edit_poll_ms", "cache.local_max_entries", "cache.redis_ttl_s",
         "cache.redis_negative_ttl_s", "cache.invalidation_delay_ms", "clicks.buffer_capacity", "clicks.flush_interval_ms",
         "clicks.min_batch_size", "clicks.batch_size", "clicks.writer_connections", "clicks.drain_timeout_ms", "clicks.partition_months_ahead",
-        "rewards.approval_interval_ms", "bots.file");
+        "signups.batch_size", "signups.statements_in_flight", "rewards.approval_interval_ms", "bots.file");
   }
 
   @Test

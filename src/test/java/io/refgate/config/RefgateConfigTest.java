@@ -31,6 +31,8 @@ class RefgateConfigTest {
       "redirect.fallback_url     | javascript:alert(1)",
       "clicks.batch_size         | 0",
       "clicks.min_batch_size     | 0",
+      "signups.batch_size        | 1001",
+      "signups.statements_in_flight | 0",
       "cache.edit_poll_ms        | 5000",
       "bots.file                 | /no/such/crawler-user-agents.json",
   })
@@ -60,6 +62,17 @@ class RefgateConfigTest {
         .hasMessageContaining("clicks.min_batch_size").hasMessageContaining("REFGATE_CLICKS_MIN_BATCH_SIZE")
         .hasMessageContaining("clicks.batch_size").hasMessageContaining("'5001'");
     assertThat(ConfigLoader.load(null, Map.of("REFGATE_CLICKS_MIN_BATCH_SIZE", "5000")).clicks().minBatchSize()).isEqualTo(5000);
+  }
+
+  @Test
+  @DisplayName("signup statements in flight must fit in the PostgreSQL pool")
+  void signupStatementsWithinPool() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("REFGATE_SIGNUPS_STATEMENTS_IN_FLIGHT", "9")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("signups.statements_in_flight").hasMessageContaining("REFGATE_SIGNUPS_STATEMENTS_IN_FLIGHT")
+        .hasMessageContaining("pg.pool_size").hasMessageContaining("'9'");
+    assertThat(ConfigLoader.load(null, Map.of("REFGATE_SIGNUPS_STATEMENTS_IN_FLIGHT", "16", "REFGATE_PG_POOL_SIZE", "16")).signups()
+        .statementsInFlight()).isEqualTo(16);
   }
 
   @Test

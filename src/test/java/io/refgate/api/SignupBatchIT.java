@@ -1,0 +1,117 @@
+package io.refgate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refgate.app.Refgate;
+import io.refgate.testing.Api;
+import io.refgate.testing.Db;
+import io.refgate.testing.Metrics;
+import io.refgate.testing.Parallel;
+import io.refgate.testing.TestGateway;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Signups arriving together are recorded together, each as if alone (CONTRACT §5)")
+class SignupBatchIT {
+  /** One statement out at a time, so that signups arriving meanwhile share the next one. */
+  private static Refgate gateway;
+  private static Api api;
+  private final Api.Tenant tenant = api.tenant();
+  private final String code;
+
+  SignupBatchIT() {
+    api.campaign(tenant, new JsonObject().put("referee_reward", new JsonObject().put("type", "credit").put("amount_minor", 2000)
+        .put("currency", "EUR")));
+    code = api.referrer(tenant, "ana");
+  }
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start(Map.of("signups.statements_in_flight", "1", "signups.batch_size", "8"));
+    api = new Api(gateway);
+  }
+
+  @AfterAll
+  static void stop() {
+    TestGateway.stop(gateway);
+  }
+
+  private JsonObject signup(String eventId, String userId) {
+    return new JsonObject().put("event_id", eventId).put("new_user_id", userId).put("code", code);
+  }
+
+  private long count(String table) {
+    return Db.count("SELECT count(*) FROM " + table + " WHERE tenant_id = ?", tenant.id());
+  }
+
+  @Test
+  @DisplayName("many new users at once are each attributed and rewarded once, in statements of several signups")
+  void manyAtOnce() {
+    double statementsBefore = Metrics.sum(api.management("/metrics").body(), "refgate_signup_batch_size_count");
+
+    List<Api.Reply> replies = Parallel.run(24, i -> api.event(tenant, "signup", signup("s-" + i, "user-" + i)));
+
+    for (int i = 0; i < replies.size(); i++) {
+      Api.Reply reply = replies.get(i);
+      assertThat(reply.status()).isEqualTo(201);
+      assertThat(reply.json().getString("status")).isEqualTo("attributed");
+      assertThat(reply.json().getString("referrer_user_id")).isEqualTo("ana");
+      JsonObject reward = reply.json().getJsonObject("referee_reward");
+      assertThat(reward.getLong("amount_minor")).isEqualTo(2000);
+      assertThat(Db.one("SELECT user_id FROM rewards WHERE id = ?::uuid", reward.getString("id"))).isEqualTo("user-" + i);
+    }
+    assertThat(count("referees")).isEqualTo(24);
+    assertThat(count("rewards")).isEqualTo(24);
+    assertThat(count("events")).isEqualTo(24);
+    String metrics = api.management("/metrics").body();
+    assertThat(Metrics.sum(metrics, "refgate_signup_batch_size_count") - statementsBefore).isLessThan(24);
+    assertThat(Metrics.sum(metrics, "refgate_signup_batch_size_max")).isBetween(2.0, 8.0);
+  }
+
+  @Test
+  @DisplayName("a replay, a reused event id and a user who signed up before, among new signups, are answered as if alone")
+  void exceptionsAmongNewSignups() {
+    Api.Reply first = api.event(tenant, "signup", signup("s-old", "old"));
+
+    List<Api.Reply> replies = Parallel.run(15, i -> switch (i) {
+      case 0 -> api.event(tenant, "signup", signup("s-old", "old"));
+      case 1 -> api.event(tenant, "signup", signup("s-old", "thief"));
+      case 2 -> api.event(tenant, "signup", signup("s-old-again", "old"));
+      default -> api.event(tenant, "signup", signup("s-new-" + i, "new-" + i));
+    });
+
+    assertThat(replies.get(0).status()).isEqualTo(200);
+    assertThat(replies.get(0).json()).isEqualTo(first.json());
+    assertThat(replies.get(1).status()).isEqualTo(409);
+    assertThat(replies.get(1).contentType()).isEqualTo("application/problem+json");
+    assertThat(replies.get(2).status()).isEqualTo(200);
+    assertThat(replies.get(2).json()).isEqualTo(first.json());
+    assertThat(replies.subList(3, 15)).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(201));
+    assertThat(Db.count("SELECT count(*) FROM referees WHERE tenant_id = ? AND user_id = 'thief'", tenant.id())).isZero();
+    assertThat(count("referees")).isEqualTo(13);
+    assertThat(count("rewards")).isEqualTo(13);
+    assertThat(count("events")).isEqualTo(14);
+  }
+
+  @Test
+  @DisplayName("two instances receiving one user's signups at once record one referee with one reward")
+  void twoInstances() {
+    Refgate other = TestGateway.start(Map.of());
+    try {
+      Api otherApi = new Api(other);
+      List<Api.Reply> replies = Parallel.run(16, i -> (i % 2 == 0 ? api : otherApi).event(tenant, "signup", signup("s-both-" + i, "both")));
+
+      assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(1);
+      assertThat(replies).allSatisfy(reply -> assertThat(reply.json()).isEqualTo(replies.get(0).json()));
+      assertThat(Db.count("SELECT count(*) FROM referees WHERE tenant_id = ? AND user_id = 'both'", tenant.id())).isEqualTo(1);
+      assertThat(Db.count("SELECT count(*) FROM rewards WHERE tenant_id = ? AND referee_user_id = 'both'", tenant.id())).isEqualTo(1);
+    } finally {
+      TestGateway.stop(other);
+    }
+  }
+}
