@@ -43,7 +43,7 @@ LOAD_CPU=${LOAD_CPU:-1}
 # (load-tests/README.md, "Where PostgreSQL runs").
 DB_CPU=${DB_CPU:-}
 # The JVM flags README.md recommends for production (load-tests/README.md says what they bought).
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--XX:+UseParallelGC -Xms384m -Xmx384m -Xmn256m}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--XX:+UseParallelGC -Xms320m -Xmx320m -Xmn192m}
 # Loopback ports.
 GATEWAY_PORT=${GATEWAY_PORT:-18080}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-19090}
