@@ -90,7 +90,7 @@ final class Wiring {
     EventService events = new EventService(pool, new EventMetrics(registry));
     RewardMetrics rewardMetrics = new RewardMetrics(registry);
     RewardService rewards = new RewardService(rewardMetrics);
-    SignupService signups = new SignupService(vertx, pool, events, tenants, campaigns, rewards, writer, config.signups(), registry);
+    SignupService signups = new SignupService(vertx, pool, events, tenants, campaigns, rewards, writer, config, registry);
     BillingService billing = new BillingService(events, campaigns, rewards);
     return new Services(config, registry, tenants, campaigns, new LinkService(pool, tenants, campaigns, invalidator), events, signups,
         new MilestoneService(events, campaigns, rewards), billing, new ActivityService(pool, events), new RewardLedger(pool, rewardMetrics),

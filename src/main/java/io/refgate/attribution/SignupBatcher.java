@@ -16,6 +16,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Records the signups that wait for PostgreSQL together. At most {@code statements_in_flight}
@@ -28,6 +30,10 @@ import java.util.UUID;
  * waits for a later statement. So one statement never holds two rows for one unique key, which
  * PostgreSQL refuses, and two statements of this instance never wait on each other's rows.
  *
+ * <p>A signup that could not go out within {@code pg.connect_timeout_ms}, the bound a request waits
+ * for a pool connection, fails as unavailable (503) having stored nothing, so that an overloaded or
+ * stuck database sheds signups instead of queueing them without end.
+ *
  * <p>Called from any event loop; each caller's future completes on the caller's context.
  */
 final class SignupBatcher {
@@ -36,6 +42,7 @@ final class SignupBatcher {
   private final AttributionRepository repository;
   private final int batchSize;
   private final int statementsInFlight;
+  private final long maxWaitNanos;
   private final DistributionSummary sizes;
 
   /** Guarded by this. */
@@ -45,7 +52,7 @@ final class SignupBatcher {
   /** Guarded by this. */
   private int inFlight;
 
-  private record Waiting(AttributionRepository.ClaimedSignup signup, Context context, Promise<Boolean> recorded) {
+  private record Waiting(AttributionRepository.ClaimedSignup signup, Context context, Promise<Boolean> recorded, long since) {
     Key user() {
       return new Key(signup.signup().tenantId(), true, signup.signup().user().userId());
     }
@@ -58,15 +65,18 @@ final class SignupBatcher {
   private record Key(UUID tenantId, boolean user, String id) {
   }
 
-  SignupBatcher(Vertx vertx, Pool pool, AttributionRepository repository, RefgateConfig.Signups config, MeterRegistry registry) {
+  SignupBatcher(Vertx vertx, Pool pool, AttributionRepository repository, RefgateConfig.Signups config, long maxWaitMs,
+      MeterRegistry registry) {
     this.vertx = vertx;
     this.pool = pool;
     this.repository = repository;
     this.batchSize = config.batchSize();
     this.statementsInFlight = config.statementsInFlight();
+    this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
     this.sizes = DistributionSummary.builder("refgate.signup.batch.size")
         .description("Signups recorded per statement")
         .register(registry);
+    vertx.setPeriodic(Math.max(10, maxWaitMs / 4), id -> expire());
   }
 
   /**
@@ -78,7 +88,7 @@ final class SignupBatcher {
     Promise<Boolean> recorded = Promise.promise();
     List<Waiting> batch;
     synchronized (this) {
-      waiting.add(new Waiting(signup, vertx.getOrCreateContext(), recorded));
+      waiting.add(new Waiting(signup, vertx.getOrCreateContext(), recorded, System.nanoTime()));
       batch = next();
     }
     send(batch);
@@ -111,7 +121,9 @@ final class SignupBatcher {
       return;
     }
     sizes.record(batch.size());
-    repository.recordClaimed(pool, batch.stream().map(Waiting::signup).toList()).onComplete(result -> {
+    List<AttributionRepository.ClaimedSignup> signups = batch.stream().map(Waiting::signup).toList();
+    // compose turns anything the statement's parameters throw into a failure, so the slot is given back
+    Future.succeededFuture().compose(v -> repository.recordClaimed(pool, signups)).onComplete(result -> {
       List<Waiting> next;
       synchronized (this) {
         inFlight--;
@@ -124,6 +136,23 @@ final class SignupBatcher {
       answer(batch, result);
       send(next);
     });
+  }
+
+  private void expire() {
+    List<Waiting> expired = new ArrayList<>();
+    synchronized (this) {
+      long now = System.nanoTime();
+      for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
+        Waiting next = it.next();
+        if (now - next.since() >= maxWaitNanos) {
+          expired.add(next);
+          it.remove();
+        }
+      }
+    }
+    TimeoutException timeout = new TimeoutException("no signup statement could go out within "
+        + TimeUnit.NANOSECONDS.toMillis(maxWaitNanos) + " ms");
+    expired.forEach(late -> late.context().runOnContext(v -> late.recorded().fail(timeout)));
   }
 
   private static void answer(List<Waiting> batch, AsyncResult<List<Boolean>> result) {

@@ -45,7 +45,7 @@ public final class SignupService {
   private final SignupBatcher batcher;
 
   public SignupService(Vertx vertx, Pool pool, EventService events, TenantService tenants, CampaignService campaigns, RewardService rewards,
-      ClickWriter clicks, RefgateConfig.Signups config, MeterRegistry registry) {
+      ClickWriter clicks, RefgateConfig config, MeterRegistry registry) {
     this.vertx = vertx;
     this.pool = pool;
     this.events = events;
@@ -53,7 +53,7 @@ public final class SignupService {
     this.campaigns = campaigns;
     this.rewards = rewards;
     this.clicks = clicks;
-    this.batcher = new SignupBatcher(vertx, pool, repository, config, registry);
+    this.batcher = new SignupBatcher(vertx, pool, repository, config.signups(), config.pg().connectTimeoutMs(), registry);
   }
 
   /**

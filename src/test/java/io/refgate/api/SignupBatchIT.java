@@ -7,10 +7,16 @@ import io.refgate.testing.Api;
 import io.refgate.testing.Db;
 import io.refgate.testing.Metrics;
 import io.refgate.testing.Parallel;
+import io.refgate.testing.TestEnvironment;
 import io.refgate.testing.TestGateway;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -32,7 +38,7 @@ class SignupBatchIT {
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start(Map.of("signups.statements_in_flight", "1", "signups.batch_size", "8"));
+    gateway = TestGateway.start(Map.of("signups.statements_in_flight", "1", "signups.batch_size", "8", "pg.connect_timeout_ms", "1000"));
     api = new Api(gateway);
   }
 
@@ -96,6 +102,33 @@ class SignupBatchIT {
     assertThat(count("referees")).isEqualTo(13);
     assertThat(count("rewards")).isEqualTo(13);
     assertThat(count("events")).isEqualTo(14);
+  }
+
+  @Test
+  @DisplayName("a signup that cannot go out in time, behind a statement PostgreSQL holds up, answers 503, stores nothing, and can be sent again")
+  void stuckStatement() throws Exception {
+    CompletableFuture<Api.Reply> held;
+    Api.Reply late;
+    try (Connection db = TestEnvironment.jdbc()) {
+      db.setAutoCommit(false);
+      db.createStatement().execute("LOCK TABLE referees IN SHARE ROW EXCLUSIVE MODE");
+      held = CompletableFuture.supplyAsync(() -> api.event(tenant, "signup", signup("s-held", "held")));
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+          Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()") == 1);
+
+      late = api.event(tenant, "signup", signup("s-late", "late"));
+
+      db.rollback();
+    }
+
+    assertThat(late.status()).isEqualTo(503);
+    assertThat(late.contentType()).isEqualTo("application/problem+json");
+    assertThat(late.header("Retry-After")).isNotBlank();
+    assertThat(Db.count("SELECT count(*) FROM events WHERE tenant_id = ? AND event_id = 's-late'", tenant.id())).isZero();
+    assertThat(Db.count("SELECT count(*) FROM referees WHERE tenant_id = ? AND user_id = 'late'", tenant.id())).isZero();
+    assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+    assertThat(api.event(tenant, "signup", signup("s-late", "late")).status()).isEqualTo(201);
+    assertThat(count("rewards")).isEqualTo(2);
   }
 
   @Test
