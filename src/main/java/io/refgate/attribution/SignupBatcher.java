@@ -74,7 +74,7 @@ final class SignupBatcher {
     this.statementsInFlight = config.statementsInFlight();
     this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
     this.sizes = DistributionSummary.builder("refgate.signup.batch.size")
-        .description("Signups recorded per statement")
+        .description("Signups per statement that records signups")
         .register(registry);
     vertx.setPeriodic(Math.max(10, maxWaitMs / 4), id -> expire());
   }
