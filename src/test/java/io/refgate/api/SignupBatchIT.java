@@ -132,17 +132,45 @@ class SignupBatchIT {
   }
 
   @Test
-  @DisplayName("two instances receiving one user's signups at once record one referee with one reward")
-  void twoInstances() {
-    Refgate other = TestGateway.start(Map.of());
+  @DisplayName("two instances receiving the same users' signups at once, in any order, record each user once with one reward")
+  void twoInstances() throws Exception {
+    Refgate other = TestGateway.start(Map.of("signups.statements_in_flight", "1"));
     try {
       Api otherApi = new Api(other);
-      List<Api.Reply> replies = Parallel.run(16, i -> (i % 2 == 0 ? api : otherApi).event(tenant, "signup", signup("s-both-" + i, "both")));
+      int users = 4;
+      List<Api.Reply> replies;
+      CompletableFuture<Api.Reply> blockedHere;
+      CompletableFuture<Api.Reply> blockedThere;
+      // both instances' first statements wait, so that the signups below meet in statements sent at the same moment
+      try (Connection db = TestEnvironment.jdbc()) {
+        db.setAutoCommit(false);
+        db.createStatement().execute("LOCK TABLE referees IN SHARE ROW EXCLUSIVE MODE");
+        blockedHere = CompletableFuture.supplyAsync(() -> api.event(tenant, "signup", signup("s-here", "here")));
+        blockedThere = CompletableFuture.supplyAsync(() -> otherApi.event(tenant, "signup", signup("s-there", "there")));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+            Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()") == 2);
+        CompletableFuture<List<Api.Reply>> all = CompletableFuture.supplyAsync(() -> Parallel.run(32, i -> {
+          boolean here = (i / users) % 2 == 0;
+          int user = here ? i % users : users - 1 - i % users;
+          return (here ? api : otherApi).event(tenant, "signup", signup("s-both-" + i, "both-" + user));
+        }));
+        Thread.sleep(500);
+        db.rollback();
+        replies = all.get(30, TimeUnit.SECONDS);
+      }
 
-      assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(1);
-      assertThat(replies).allSatisfy(reply -> assertThat(reply.json()).isEqualTo(replies.get(0).json()));
-      assertThat(Db.count("SELECT count(*) FROM referees WHERE tenant_id = ? AND user_id = 'both'", tenant.id())).isEqualTo(1);
-      assertThat(Db.count("SELECT count(*) FROM rewards WHERE tenant_id = ? AND referee_user_id = 'both'", tenant.id())).isEqualTo(1);
+      assertThat(blockedHere.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+      assertThat(blockedThere.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+      assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).isIn(200, 201));
+      for (int user = 0; user < users; user++) {
+        String userId = "both-" + user;
+        List<Api.Reply> ofUser = replies.stream()
+            .filter(reply -> userId.equals(reply.json().getJsonObject("referee_reward").getString("user_id"))).toList();
+        assertThat(ofUser).hasSize(32 / users);
+        assertThat(ofUser).filteredOn(reply -> reply.status() == 201).hasSize(1);
+        assertThat(ofUser).allSatisfy(reply -> assertThat(reply.json()).isEqualTo(ofUser.get(0).json()));
+      }
+      assertThat(count("referees")).isEqualTo(users + 2);
     } finally {
       TestGateway.stop(other);
     }
