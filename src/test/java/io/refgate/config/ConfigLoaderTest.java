@@ -30,11 +30,12 @@ class ConfigLoaderTest {
     assertThat(config.admin().enabled()).isFalse();
     assertThat(config.publicBaseUrl()).isEqualTo(URI.create("http://localhost:8080"));
     assertThat(config.pg()).isEqualTo(new RefgateConfig.Pg(URI.create("postgresql://postgres@localhost:5432/refgate"), 8, 3000, 500));
-    assertThat(config.redis()).isEqualTo(new RefgateConfig.Redis(URI.create("redis://localhost:6379"), "refgate:", 8, 50, 5000));
+    assertThat(config.redis()).isEqualTo(new RefgateConfig.Redis(URI.create("redis://localhost:6379"), "refgate:", 8, 200, 5000));
     assertThat(config.cookie()).isEqualTo(new RefgateConfig.Cookie(true));
     assertThat(config.redirect()).isEqualTo(new RefgateConfig.Redirect(null));
     assertThat(config.cache()).isEqualTo(new RefgateConfig.Cache(1000, 300, 200, 100_000, 300, 60, 1000));
     assertThat(config.clicks()).isEqualTo(new RefgateConfig.Clicks(200_000, 150, 5000, 100, 2, 15_000, 3));
+    assertThat(config.signups()).isEqualTo(new RefgateConfig.Signups(64, 2));
     assertThat(config.rewards()).isEqualTo(new RefgateConfig.Rewards(60000));
     assertThat(config.bots()).isEqualTo(new RefgateConfig.Bots(null));
   }
