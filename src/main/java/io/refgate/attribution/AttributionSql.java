@@ -29,7 +29,11 @@ final class AttributionSql {
 
   private static final int REFEREE_PARAMETERS = 11;
 
-  /** Referees from the rows of %s: a first signup, or one that turns "unattributed" into "attributed". */
+  /**
+   * Referees from the rows of %s: a first signup, or one that turns "unattributed" into "attributed".
+   * They go in in the order of their key, after every claim of the statement (the sort reads them
+   * all first), so that two instances' statements holding some of the same users cannot deadlock.
+   */
   private static final String REFEREES = """
       referee AS (
         INSERT INTO referees AS e (tenant_id, user_id, organization_id, email_hash, status, reason, referrer_id, link_id,
@@ -37,6 +41,7 @@ final class AttributionSql {
         SELECT i.tenant_id, i.user_id, i.organization_id, i.email_hash, i.status, i.reason, i.referrer_id, i.link_id,
                i.campaign_id, i.click_id, i.signed_up_at
           FROM %s
+         ORDER BY i.tenant_id, i.user_id
         ON CONFLICT (tenant_id, user_id) DO UPDATE
            SET organization_id = excluded.organization_id, email_hash = excluded.email_hash, status = excluded.status,
                reason = excluded.reason, referrer_id = excluded.referrer_id, link_id = excluded.link_id,
